@@ -1,0 +1,75 @@
+"""SymPy proofs of the book's equations, one module per chapter.
+
+Each proof is a function decorated with :func:`proves`, which records the
+equation labels it establishes. A proof raises ``AssertionError`` when a
+claim does not hold; besides the symbolic identity it evaluates its result
+numerically and compares it with the nnlit function that implements the
+equation. ``python -m derivations`` runs them all.
+"""
+
+import importlib
+import time
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+
+CHAPTERS = ("preliminaries", "logistic")
+
+
+@dataclass
+class Proof:
+    name: str
+    labels: tuple
+    chapter: str
+    func: object
+
+    def run(self):
+        """Run the proof; return (ok, message, seconds)."""
+        start = time.perf_counter()
+        try:
+            self.func()
+            ok, message = True, "proved"
+        except AssertionError as exc:
+            ok, message = False, f"FAILED: {exc}"
+        return ok, message, time.perf_counter() - start
+
+
+REGISTRY = []
+
+
+def proves(*labels):
+    """Register the decorated function as the proof of equations ``labels``."""
+
+    def register(func):
+        chapter = func.__module__.rsplit(".", 1)[-1]
+        REGISTRY.append(Proof(func.__name__, labels, chapter, func))
+        return func
+
+    return register
+
+
+def load(chapters=CHAPTERS):
+    """Import the chapter modules (registering their proofs) and return them."""
+    for chapter in chapters:
+        importlib.import_module(f"derivations.{chapter}")
+    return [p for p in REGISTRY if p.chapter in chapters]
+
+
+def check_zero(expr, what):
+    """Assert that a SymPy expression simplifies to 0."""
+    if sp.simplify(expr) != 0:
+        raise AssertionError(f"{what}: residual {sp.simplify(expr)} is not 0")
+
+
+def check_close(actual, expected, what, rtol=1e-12, atol=1e-12):
+    """Assert that nnlit's numbers match the lambdified symbolic result."""
+    actual = np.asarray(actual, dtype=float)
+    expected = np.asarray(expected, dtype=float)
+    if actual.shape != expected.shape or not np.allclose(actual, expected, rtol, atol):
+        raise AssertionError(f"{what}: nnlit and SymPy disagree numerically")
+
+
+def symbol_matrix(name, rows, cols):
+    """A rows x cols matrix of real symbols ``name_ij`` (1-based, as on the page)."""
+    return sp.Matrix(rows, cols, lambda i, j: sp.Symbol(f"{name}_{i + 1}{j + 1}", real=True))

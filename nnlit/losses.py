@@ -1,0 +1,108 @@
+r"""Binary cross-entropy, computed so that no saturated prediction can make
+it NaN or infinite."""
+
+import numpy as np
+
+from nnlit._checks import as_binary_labels, as_matrix
+
+
+def _cost_from_logits(Z, Y):
+    # log(1 + e^z) - y z, with log(1 + e^z) = logaddexp(0, z): never overflows
+    return float(np.mean(np.logaddexp(0, Z) - Y * Z))
+
+
+def binary_cross_entropy_from_logits(Z, Y):
+    r"""Mean binary cross-entropy of the predictions :math:`a = \sigma(z)`,
+    computed from the scores :math:`z` themselves.
+
+    .. math::
+
+        J = \frac{1}{m} \sum_{i=1}^{m} \Bigl( \log\bigl(1 + e^{z^{(i)}}\bigr)
+            - y^{(i)} z^{(i)} \Bigr)
+
+    which is :eq:`logistic-6` with the loss :eq:`logistic-3` written as
+    :eq:`logistic-cost-logits`. It never forms :math:`\log a` or
+    :math:`\log(1 - a)`, so it stays finite however large :math:`|z|` is.
+
+    Parameters
+    ----------
+    Z : array_like, shape (1, m)
+        Scores :math:`z = w^T x + b`, one per example.
+    Y : array_like, shape (1, m)
+        True labels in {0, 1} (booleans are accepted).
+
+    Returns
+    -------
+    cost : float
+
+    Raises
+    ------
+    ValueError
+        If the shapes differ, Z is not finite or Y holds other values than 0/1.
+
+    Examples
+    --------
+    >>> from nnlit.losses import binary_cross_entropy_from_logits
+    >>> Z = np.array([[0.0, 800.0, -800.0]])
+    >>> Y = np.array([[1, 0, 0]])
+    >>> round(binary_cross_entropy_from_logits(Z, Y), 6)   # (log 2 + 800 + 0) / 3
+    266.897716
+    """
+    Z = as_matrix(Z, "Z", shape=(1, None))
+    Y = as_binary_labels(Y, "Y", Z, "Z")
+    return _cost_from_logits(Z, Y)
+
+
+def binary_cross_entropy(A, Y):
+    r"""Mean binary cross-entropy of probabilities :math:`a`, guarded against
+    :math:`\log 0`.
+
+    .. math::
+
+        J = -\frac{1}{m} \sum_{i=1}^{m} \Bigl( y^{(i)} \log a^{(i)}
+            + \bigl(1 - y^{(i)}\bigr) \log\bigl(1 - a^{(i)}\bigr) \Bigr)
+
+    This is :eq:`logistic-6` with the loss :eq:`logistic-3`, for the course's
+    functions that hand over probabilities rather than scores.
+
+    Parameters
+    ----------
+    A : array_like, shape (1, m)
+        Predicted probabilities in [0, 1].
+    Y : array_like, shape (1, m)
+        True labels in {0, 1} (booleans are accepted).
+
+    Returns
+    -------
+    cost : float
+
+    Raises
+    ------
+    ValueError
+        If the shapes differ, A is not finite or outside [0, 1], or Y holds
+        other values than 0/1.
+
+    Notes
+    -----
+    Only the term that the label selects is evaluated (a label of 0 never
+    multiplies :math:`\log a`), and its argument is clipped from below at
+    ``np.finfo(A.dtype).tiny``: a probability that has rounded to exactly 0
+    or 1 costs about 708 (float64) instead of inf, and ``0 * log 0`` never
+    produces NaN. When the scores are at hand, prefer
+    :func:`binary_cross_entropy_from_logits`, which needs no clipping.
+
+    Examples
+    --------
+    >>> from nnlit.losses import binary_cross_entropy
+    >>> A = np.array([[0.5, 1.0, 0.0]])
+    >>> Y = np.array([[1, 1, 0]])
+    >>> round(binary_cross_entropy(A, Y), 6)   # (log 2 + 0 + 0) / 3
+    0.231049
+    """
+    A = as_matrix(A, "A", shape=(1, None))
+    if np.any((A < 0) | (A > 1)):
+        raise ValueError("A must hold probabilities in [0, 1]")
+    Y = as_binary_labels(Y, "Y", A, "A")
+    tiny = np.finfo(A.dtype).tiny
+    p = np.where(Y == 1, A, 1 - A)  # probability given to the true label
+    return float(-np.mean(np.log(np.maximum(p, tiny))))
