@@ -11,8 +11,8 @@ import sympy as sp
 
 from derivations import check_close, check_zero, proves, symbol_matrix
 from nnlit.activations import log_sigmoid, sigmoid, sigmoid_derivative
-from nnlit.losses import binary_cross_entropy, binary_cross_entropy_from_logits
 from nnlit.logistic import propagate
+from nnlit.losses import binary_cross_entropy, binary_cross_entropy_from_logits
 
 z, y = sp.symbols("z y", real=True)
 
@@ -84,8 +84,8 @@ def gradients_at_matrix_level():
         # numerically: differentiate J symbolically, evaluate, compare with propagate
         wv, bv = rng.normal(size=(n, 1)), float(rng.normal())
         Xv, Yv = rng.normal(size=(n, m)), rng.integers(0, 2, (1, m))
-        values = {**dict(zip(X, Xv.ravel())), **dict(zip(Y, Yv.ravel())),
-                  **dict(zip(w, wv.ravel())), b: bv}
+        values = {**dict(zip(X, Xv.ravel(), strict=True)), **dict(zip(Y, Yv.ravel(), strict=True)),
+                  **dict(zip(w, wv.ravel(), strict=True)), b: bv}
         grads, cost = propagate(wv, bv, Xv, Yv)
         check_close(cost, float(J.subs(values)), f"cost for n={n}, m={m}")
         sym_dw = [float(sp.diff(J, wi).subs(values)) for wi in w]

@@ -38,7 +38,7 @@ def as_matrix(x, name, shape=None):
             f"got {arr.ndim}-D with shape {arr.shape}"
         )
     if shape is not None and any(
-        want is not None and want != got for want, got in zip(shape, arr.shape)
+        want is not None and want != got for want, got in zip(shape, arr.shape, strict=True)
     ):
         want = tuple("any" if s is None else s for s in shape)
         raise ValueError(f"{name} has shape {arr.shape}, expected {want}")

@@ -124,7 +124,7 @@ def propagate(w, b, X, Y):
 def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
     r"""Gradient descent on the cost :eq:`logistic-6`.
 
-    Each iteration runs :func:`propagate` and then takes the step
+    Each iteration runs :func:`~nnlit.logistic.propagate` and then takes the step
     :eq:`logistic-update`:
 
     .. math::
@@ -229,7 +229,8 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000,
           learning_rate=0.5, print_cost=False):
     r"""Train logistic regression from zeros and predict on both sets.
 
-    Puts :func:`initialize_with_zeros`, :func:`optimize` and :func:`predict`
+    Puts :func:`~nnlit.logistic.initialize_with_zeros`,
+    :func:`~nnlit.logistic.optimize` and :func:`~nnlit.logistic.predict`
     together: the whole algorithm of :eq:`logistic-forward` to
     :eq:`logistic-update`.
 

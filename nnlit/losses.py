@@ -89,7 +89,7 @@ def binary_cross_entropy(A, Y):
     ``np.finfo(A.dtype).tiny``: a probability that has rounded to exactly 0
     or 1 costs about 708 (float64) instead of inf, and ``0 * log 0`` never
     produces NaN. When the scores are at hand, prefer
-    :func:`binary_cross_entropy_from_logits`, which needs no clipping.
+    :func:`~nnlit.losses.binary_cross_entropy_from_logits`, which needs no clipping.
 
     Examples
     --------

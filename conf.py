@@ -1,0 +1,77 @@
+"""Sphinx configuration of the nnlit book (build with ``-c .``)."""
+
+import sys
+from pathlib import Path
+
+import sphinx.search.zh
+
+ROOT = Path(__file__).resolve().parent
+sys.path[:0] = [str(ROOT), str(ROOT / "_ext")]
+
+project = "nnlit"
+author = "the nnlit authors"
+copyright = "2026, the nnlit authors"
+release = version = "0.1.0"
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.viewcode",
+    "sphinx.ext.mathjax",
+    "sphinx.ext.doctest",
+    "matplotlib.sphinxext.plot_directive",
+    "book",
+]
+root_doc = "index"
+exclude_patterns = ["_build"]
+templates_path = ["_templates"]
+
+# MyST: $...$ and $$...$$ (label) math, amsmath environments.
+myst_enable_extensions = ["dollarmath", "amsmath"]
+myst_heading_anchors = 3
+math_eqref_format = "({number})"
+
+# Two languages through gettext; locale_dirs is relative to the SOURCE
+# directory, hence the absolute path.
+language = "en"
+locale_dirs = [str(ROOT / "locale")]
+gettext_compact = False
+gettext_uuid = False
+gettext_location = False
+
+# Sphinx 9.0.x references a ChineseStemmer it never ships, so zh search never
+# runs (sphinx-doc/sphinx#14229); the stemmer name is the only use of this.
+# Remove once a fixed Sphinx is pinned.
+sphinx.search.zh.SearchChinese.language_name = "English"
+
+# Offline math: MathJax 3 from npm (package.json), copied into _static by the
+# book extension.
+mathjax_path = "mathjax/tex-chtml.js"
+
+autodoc_member_order = "bysource"
+autodoc_typehints = "none"
+napoleon_google_docstring = False
+napoleon_use_rtype = False
+napoleon_use_param = True
+
+doctest_global_setup = "import numpy as np"
+
+# Figures made at build time by running nnlit; plot_pre_code is set per
+# language by the book extension.
+plot_include_source = False
+plot_html_show_source_link = False
+plot_html_show_formats = False
+plot_formats = [("png", 110)]
+plot_rcparams = {
+    "font.sans-serif": ["Noto Sans CJK SC", "DejaVu Sans"],
+    "axes.unicode_minus": False,
+    "figure.dpi": 110,
+}
+
+html_theme = "alabaster"
+html_title = "nnlit"
+html_theme_options = {"description": "neural networks, literate and proven", "page_width": "1100px"}
+html_sidebars = {"**": ["about.html", "langswitch.html", "navigation.html", "searchbox.html"]}
+html_static_path = []
+html_copy_source = False
