@@ -1,8 +1,10 @@
 """Sphinx configuration of the nnlit book (build with ``-c .``)."""
 
+import logging
 import sys
 from pathlib import Path
 
+import jieba
 import sphinx.search.zh
 
 ROOT = Path(__file__).resolve().parent
@@ -44,6 +46,7 @@ gettext_location = False
 # runs (sphinx-doc/sphinx#14229); the stemmer name is the only use of this.
 # Remove once a fixed Sphinx is pinned.
 sphinx.search.zh.SearchChinese.language_name = "English"
+jieba.setLogLevel(logging.WARNING)  # jieba announces loading its dictionary
 
 # Offline math: MathJax 3 from npm (package.json), copied into _static by the
 # book extension.

@@ -32,6 +32,8 @@ class Proof:
             ok, message = True, "proved"
         except AssertionError as exc:
             ok, message = False, f"FAILED: {exc}"
+        except Exception as exc:  # a crash is a failed proof too, never a pass
+            ok, message = False, f"FAILED: {type(exc).__name__}: {exc}"
         return ok, message, time.perf_counter() - start
 
 

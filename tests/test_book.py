@@ -1,0 +1,164 @@
+"""The built book, opened offline in headless Chromium, in both languages.
+
+Run after the HTML is built (`make test` does both): `pytest -m browser`.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+HTML = Path(os.environ.get("NNLIT_HTML", ROOT / "_build" / "html"))
+LANGS = ("en", "zh_CN")
+PAGES = ("index", "preliminaries", "logistic")
+RAW_TEX = re.compile(r"\\\[|\\\]|\\\(|\\\)|\$\$|\\frac|\\sigma|\\begin|\\tag")
+
+
+def chromium():
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    if exe is None:
+        pytest.fail("Chromium is missing: apt-get install chromium fonts-noto-cjk")
+    return exe
+
+
+def offline(cmd):
+    """Run cmd with no network at all where the kernel allows it (root)."""
+    if shutil.which("unshare") and subprocess.run(
+            ["unshare", "-n", "true"], capture_output=True).returncode == 0:
+        return ["unshare", "-n", *cmd]
+    return cmd
+
+
+def render(page, *extra):
+    with tempfile.TemporaryDirectory() as profile:
+        cmd = [chromium(), "--headless", "--no-sandbox", "--disable-gpu",
+               "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
+               "--virtual-time-budget=15000", *extra, page.as_uri()]
+        done = subprocess.run(offline(cmd), capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+class Text(HTMLParser):
+    """Visible text outside math output, scripts, styles and code blocks."""
+
+    SKIP = {"script", "style", "pre", "mjx-container", "mjx-assistive-mml"}
+
+    def __init__(self):
+        super().__init__()
+        self.depth, self.chunks, self.errors, self.math = 0, [], 0, 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "mjx-container":
+            self.math += 1
+        if "data-mjx-error" in attrs or tag == "mjx-merror":
+            self.errors += 1
+        if tag in self.SKIP:
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if not self.depth:
+            self.chunks.append(data)
+
+
+def math_in_source(html):
+    """Inline and display math elements that Sphinx wrote for MathJax."""
+    return html.count('class="math')
+
+
+@pytest.fixture(scope="module", params=[(lang, page) for lang in LANGS for page in PAGES],
+                ids=lambda p: f"{p[0]}/{p[1]}")
+def typeset(request):
+    lang, page = request.param
+    path = HTML / lang / f"{page}.html"
+    assert path.exists(), f"{path} is missing: build the book first (make docs)"
+    source = path.read_text(encoding="utf-8")
+    parser = Text()
+    parser.feed(render(path, "--dump-dom"))
+    return lang, page, source, parser
+
+
+def test_equations_are_typeset_offline(typeset):
+    lang, page, source, dom = typeset
+    expected = math_in_source(source)
+    assert expected > 0
+    assert dom.math >= expected, f"{lang}/{page}: {dom.math} typeset of {expected} equations"
+
+
+def test_no_mathjax_error_and_no_raw_tex_left(typeset):
+    lang, page, _, dom = typeset
+    assert dom.errors == 0, f"{lang}/{page}: MathJax reported {dom.errors} errors"
+    text = "".join(dom.chunks)
+    left = RAW_TEX.findall(text)
+    assert not left, f"{lang}/{page}: raw TeX left in the page: {left[:5]}"
+
+
+def test_mathjax_is_served_from_the_build_itself():
+    for lang in LANGS:
+        assert (HTML / lang / "_static" / "mathjax" / "tex-chtml.js").is_file()
+        page = (HTML / lang / "logistic.html").read_text(encoding="utf-8")
+        assert "_static/mathjax/tex-chtml.js" in page
+        assert not re.search(r'src="https?://', page), "a script is loaded from the network"
+
+
+def test_both_languages_show_identical_equations():
+    def blocks(lang, page):
+        text = (HTML / lang / f"{page}.html").read_text(encoding="utf-8")
+        return re.findall(r'<div class="math[^"]*"([^>]*)>\s*(<span class="eqno">\([^<]*)?'
+                          r'.*?(\\\[.*?\\\])</div>', text, re.S)
+
+    for page in PAGES[1:]:
+        en, zh = blocks("en", page), blocks("zh_CN", page)
+        assert len(en) >= 4 and en == zh, page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", PAGES)
+def test_language_switcher_reaches_the_same_page(lang, page):
+    other = "zh_CN" if lang == "en" else "en"
+    text = (HTML / lang / f"{page}.html").read_text(encoding="utf-8")
+    link = f'href="../{other}/{page}.html"'
+    assert link in text
+    assert (HTML / other / f"{page}.html").is_file()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_equations_are_followed_by_code_proofs_and_figures(lang):
+    text = (HTML / lang / "logistic.html").read_text(encoding="utf-8")
+    for label, number in (("logistic-7", "7"), ("logistic-8", "8"), ("logistic-dz", "L5")):
+        assert f'id="equation-{label}"' in text and f'class="eqno">({number})' in text
+    assert 'id="nnlit.logistic.propagate"' in text and "viewcode-link" in text
+    verdicts = re.findall(r'class="proof-verdict (\w+)"', text)
+    assert len(verdicts) == 4 and set(verdicts) == {"proved"}
+    images = re.findall(r'<img[^>]+src="([^"]+\.png)"', text)
+    assert images, "no figure on the logistic page"
+    for src in images:
+        assert (HTML / lang / src).is_file(), src
+
+
+def test_chinese_edition_is_translated_and_searchable():
+    text = (HTML / "zh_CN" / "logistic.html").read_text(encoding="utf-8")
+    assert 'lang="zh-CN"' in text or 'lang="zh_CN"' in text
+    assert "逻辑斯特回归" in text
+    index = (HTML / "zh_CN" / "searchindex.js").read_text(encoding="utf-8")
+    assert "权重" in index, "Chinese body words are not indexed (is jieba installed?)"
+
+
+def test_screenshot_of_the_chinese_page_is_not_blank(tmp_path):
+    shot = tmp_path / "logistic.png"
+    render(HTML / "zh_CN" / "logistic.html", f"--screenshot={shot}", "--window-size=1200,1600")
+    assert shot.is_file() and shot.stat().st_size > 20_000

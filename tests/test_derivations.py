@@ -1,0 +1,77 @@
+"""The proofs pass, and they would notice if nnlit were wrong."""
+
+import numpy as np
+import pytest
+
+import derivations
+import derivations.logistic
+import derivations.preliminaries
+from derivations import CHAPTERS, load
+from derivations.__main__ import main
+from nnlit.activations import sigmoid
+from nnlit.logistic import _propagate
+
+PROOFS = load()
+
+
+def test_every_chapter_has_proofs():
+    assert {p.chapter for p in PROOFS} == set(CHAPTERS)
+
+
+@pytest.mark.parametrize("proof", PROOFS, ids=lambda p: f"{p.chapter}.{p.name}")
+def test_proof_holds(proof):
+    ok, message, _ = proof.run()
+    assert ok, message
+
+
+def _run(name):
+    proof = next(p for p in PROOFS if p.name == name)
+    return proof.run()
+
+
+def test_matrix_level_proof_catches_a_missing_one_over_m(monkeypatch):
+    def propagate_without_1_over_m(w, b, X, Y):
+        grads, cost = _propagate(w, b, X, Y)
+        return {"dw": grads["dw"] * X.shape[1], "db": grads["db"]}, cost
+
+    monkeypatch.setattr(derivations.logistic, "propagate", propagate_without_1_over_m)
+    ok, message, _ = _run("gradients_at_matrix_level")
+    assert not ok and "dw" in message
+
+
+def test_sigmoid_proofs_catch_a_wrong_sigmoid(monkeypatch):
+    monkeypatch.setattr(derivations.logistic, "sigmoid", lambda z: sigmoid(z * 1.001))
+    ok, message, _ = _run("stable_sigmoid_equals_definition")
+    assert not ok and "sigmoid" in message
+    monkeypatch.setattr(derivations.logistic, "sigmoid_derivative", lambda z: np.full_like(z, 0.25))
+    ok, _, _ = _run("sigmoid_derivative_is_s_times_one_minus_s")
+    assert not ok
+
+
+def test_symbolic_check_rejects_a_wrong_identity():
+    import sympy as sp
+
+    z = sp.Symbol("z")
+    with pytest.raises(AssertionError, match="residual"):
+        derivations.check_zero(sp.diff(1 / (1 + sp.exp(-z)), z) - 1 / (1 + sp.exp(-z)), "wrong")
+
+
+def test_standardize_proof_catches_test_set_statistics(monkeypatch):
+    def leaky(train, test):
+        return ((train - train.mean()) / train.std(), (test - test.mean()) / test.std())
+
+    monkeypatch.setattr(derivations.preliminaries, "standardize", leaky)
+    ok, message, _ = _run("standardized_features_have_mean_0_and_variance_1")
+    assert not ok and "training statistics" in message
+
+
+def test_command_line_prints_a_table_and_exit_status(capsys, monkeypatch, tmp_path):
+    out = tmp_path / "proofs.json"
+    assert main(["--json", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "logistic.gradients_at_matrix_level" in text and "logistic-7" in text
+    assert f"{len(PROOFS)} proved, 0 failed" in text
+    assert out.read_text().count('"ok": true') == len(PROOFS)
+    monkeypatch.setattr(derivations.logistic, "sigmoid_derivative", lambda z: 0 * z)
+    assert main([]) == 1
+    assert "FAILED" in capsys.readouterr().out
