@@ -11,7 +11,8 @@ from nnlit.activations import (
 )
 from tests.conftest import central_difference
 
-EXTREMES = np.array([-1e308, -1e4, -745.0, -709.8, -40.0, -1e-9, 0.0, 1e-9, 40.0, 709.8, 1e4, 1e308])
+EXTREMES = np.array([-1e308, -1e4, -745.0, -709.8, -40.0, -1e-9, 0.0,
+                     1e-9, 40.0, 709.8, 1e4, 1e308])
 
 
 def mp_sigmoid(v):

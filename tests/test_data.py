@@ -41,7 +41,7 @@ def test_standardize_leaves_constant_features_centred_not_nan():
 
 
 def test_standardize_rejects_mismatched_features():
-    with pytest.raises(ValueError, match=r"X_train has shape \(3, 4\) and X_test has shape \(2, 4\)"):
+    with pytest.raises(ValueError, match=r"X_train has shape \(3, 4\) and X_test has shape"):
         standardize(np.ones((3, 4)), np.ones((2, 4)))
 
 
@@ -58,8 +58,8 @@ def test_train_test_split_is_a_partition_that_keeps_pairs():
 def test_train_test_split_with_randomstate_matches_the_legacy_global_stream():
     X = np.arange(30.0).reshape(1, 30)
     _, _, X_te, _ = train_test_split(X, X > 10, 0.2, rng=np.random.RandomState(7))
-    np.random.seed(7)
-    np.testing.assert_array_equal(X_te.ravel(), np.random.permutation(30)[:6])
+    np.random.seed(7)  # noqa: NPY002 - the legacy stream is the point
+    np.testing.assert_array_equal(X_te.ravel(), np.random.permutation(30)[:6])  # noqa: NPY002
 
 
 @pytest.mark.parametrize("fraction", [0.0, 1.0, -0.1, 0.001])
@@ -83,8 +83,8 @@ def test_as_rng_accepts_the_documented_kinds_only():
 
 def test_standard_normal_with_randomstate_reproduces_np_random_randn():
     draws = standard_normal(as_rng(np.random.RandomState(1)), (3, 4))
-    np.random.seed(1)
-    np.testing.assert_array_equal(draws, np.random.randn(3, 4))
+    np.random.seed(1)  # noqa: NPY002 - the legacy stream is the point
+    np.testing.assert_array_equal(draws, np.random.randn(3, 4))  # noqa: NPY002
     gen = standard_normal(as_rng(1), (3, 4))
     np.testing.assert_array_equal(gen, np.random.default_rng(1).standard_normal((3, 4)))
 

@@ -48,7 +48,8 @@ def test_every_current_message_is_translated_and_not_fuzzy(templates):
                 problems.append(f"{page}: untranslated: {msg.id[:70]!r}")
             elif entry.fuzzy:
                 problems.append(f"{page}: fuzzy: {msg.id[:70]!r}")
-    assert not problems, "\n".join(problems[:30]) + f"\n({len(problems)} in all; run `make gettext`)"
+    summary = f"\n({len(problems)} in all; run `make gettext`)"
+    assert not problems, "\n".join(problems[:30]) + summary
 
 
 def test_catalogs_hold_no_fuzzy_or_empty_entries():
