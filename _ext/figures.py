@@ -16,7 +16,7 @@ TEXT = {
         "train": "training set",
         "test": "test set",
         "cost_title": "Cost during training",
-        "acc_title": "Accuracy, learning rate 0.5",
+        "acc_title": "Accuracy, learning rate 0.005",
     },
     "zh_CN": {
         "iterations": "迭代次数",
@@ -26,7 +26,7 @@ TEXT = {
         "train": "训练集",
         "test": "测试集",
         "cost_title": "训练中的代价",
-        "acc_title": "准确率（学习率 0.5）",
+        "acc_title": "准确率（学习率 0.005）",
     },
 }
 
@@ -47,15 +47,15 @@ def logistic_training(lang):
 
     w, b = initialize_with_zeros(X_train.shape[0])
     steps, acc_train, acc_test = [], [], []
-    for step in range(0, 2001, 50):
+    for step in range(0, 2001, 20):
         if step:
-            params, _, _ = optimize(w, b, X_train, Y_train, 50, 0.5)
+            params, _, _ = optimize(w, b, X_train, Y_train, 20, 0.005)
             w, b = params["w"], params["b"]
         steps.append(step)
         acc_train.append(100 * np.mean(predict(w, b, X_train) == Y_train))
         acc_test.append(100 * np.mean(predict(w, b, X_test) == Y_test))
     right.plot(steps, acc_train, label=f"{t['train']} ({acc_train[-1]:.1f} %)")
     right.plot(steps, acc_test, label=f"{t['test']} ({acc_test[-1]:.1f} %)")
-    right.set(xlabel=t["iterations"], ylabel=t["accuracy"], title=t["acc_title"], ylim=(85, 100.5))
+    right.set(xlabel=t["iterations"], ylabel=t["accuracy"], title=t["acc_title"])
     right.legend(loc="lower right")
     fig.tight_layout()
