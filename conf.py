@@ -47,6 +47,8 @@ gettext_location = False
 # Remove once a fixed Sphinx is pinned.
 sphinx.search.zh.SearchChinese.language_name = "English"
 jieba.setLogLevel(logging.WARNING)  # jieba announces loading its dictionary
+# The book's own terms, so that jieba keeps words such as 交叉熵 whole.
+html_search_options = {"dict": str(ROOT / "locale" / "zh_CN" / "search_words.txt")}
 
 # Offline math: MathJax 3 from npm (package.json), copied into _static by the
 # book extension.

@@ -3,6 +3,7 @@
 Run after the HTML is built (`make test` does both): `pytest -m browser`.
 """
 
+import json
 import os
 import re
 import shutil
@@ -10,6 +11,7 @@ import subprocess
 import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -37,12 +39,12 @@ def offline(cmd):
     return cmd
 
 
-def render(page, *extra):
+def render(page, *extra, query=""):
     with tempfile.TemporaryDirectory() as profile:
         cmd = [chromium(), "--headless", "--no-sandbox", "--disable-gpu",
                "--disable-background-networking", "--disable-component-update",
                "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
-               "--virtual-time-budget=15000", *extra, page.as_uri()]
+               "--virtual-time-budget=15000", *extra, page.as_uri() + query]
         done = subprocess.run(offline(cmd), capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
@@ -155,10 +157,19 @@ def test_chinese_edition_is_translated_and_searchable():
     assert 'lang="zh-CN"' in text or 'lang="zh_CN"' in text
     assert "逻辑斯特回归" in text
     index = (HTML / "zh_CN" / "searchindex.js").read_text(encoding="utf-8")
-    assert "权重" in index, "Chinese body words are not indexed (is jieba installed?)"
+    terms = json.loads(index[index.index("(") + 1:index.rindex(")")])["terms"]
+    for word in ("权重", "梯度", "广播"):  # body words, not only title words
+        assert word in terms, f"{word} is not indexed: is jieba installed?"
 
 
 def test_screenshot_of_the_chinese_page_is_not_blank(tmp_path):
     shot = tmp_path / "logistic.png"
     render(HTML / "zh_CN" / "logistic.html", f"--screenshot={shot}", "--window-size=1200,1600")
     assert shot.is_file() and shot.stat().st_size > 20_000
+
+
+@pytest.mark.parametrize("lang, word", [("zh_CN", "权重"), ("zh_CN", "交叉熵"), ("en", "gradient")])
+def test_search_finds_body_words_offline(lang, word):
+    dom = render(HTML / lang / "search.html", "--dump-dom", query=f"?q={quote(word)}")
+    results = re.search(r'<ul[^>]*class="search"[^>]*>(.*?)</ul>', dom, re.S)
+    assert results and 'href="logistic.html' in results.group(1), f"{lang}: no hit for {word}"
