@@ -121,6 +121,10 @@ ACTIVATIONS = {
 def get_activation(name):
     """Look up an activation and its derivative by name.
 
+    For ``"sigmoid"`` the pair is :eq:`logistic-sigmoid-stable` and
+    :eq:`logistic-dsigmoid`; the later chapters add their activations to the
+    same table.
+
     Parameters
     ----------
     name : str

@@ -152,8 +152,9 @@ def load_breast_cancer(test_fraction=0.25, rng=0):
 
     569 tumours described by 30 measurements each, bundled with
     scikit-learn (no download). Label 1 means benign, 0 malignant, as in
-    scikit-learn. The split is :func:`~nnlit.data.train_test_split` and the features are
-    then scaled with :func:`~nnlit.data.standardize`.
+    scikit-learn. The split is :func:`~nnlit.data.train_test_split` and the
+    features are then scaled with :func:`~nnlit.data.standardize`, that is
+    :eq:`prelim-standardize` with the training set's statistics.
 
     Parameters
     ----------

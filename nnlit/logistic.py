@@ -33,6 +33,10 @@ def _check_params(w, b, X):
 def initialize_with_zeros(dim, dtype=np.float64):
     r"""Start the parameters of :eq:`logistic-1` at zero.
 
+    .. math::
+
+        w = \mathbf{0} \in \mathbb{R}^{n_x \times 1}, \qquad b = 0
+
     Parameters
     ----------
     dim : int
