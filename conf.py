@@ -58,7 +58,7 @@ autodoc_member_order = "bysource"
 autodoc_typehints = "none"
 napoleon_google_docstring = False
 napoleon_use_rtype = False
-napoleon_use_param = True
+napoleon_use_param = False  # one translatable message per parameter, type included
 
 doctest_global_setup = "import numpy as np"
 
@@ -76,7 +76,8 @@ plot_rcparams = {
 
 html_theme = "alabaster"
 html_title = "nnlit"
-html_theme_options = {"description": "neural networks, literate and proven", "page_width": "1100px"}
+html_theme_options = {"page_width": "1100px"}  # description: set per language by _ext/book.py
 html_sidebars = {"**": ["about.html", "langswitch.html", "navigation.html", "searchbox.html"]}
-html_static_path = []
+html_static_path = ["_static"]
+html_css_files = ["nnlit.css"]
 html_copy_source = False

@@ -7,7 +7,10 @@
   equations.
 - ``proof-verdict`` shows the verdict of a proof in ``derivations/``, from a
   real run of the proofs during this build.
-- Figures: ``plot_pre_code`` tells the figure code the build language.
+- Under every labelled equation, a line links the functions whose docstrings
+  cite it (``:eq:``) and the proofs that claim it, with their verdicts.
+- Language: ``plot_pre_code`` tells the figure code the build language, and
+  the sidebar tagline follows it.
 - Offline MathJax: the pinned MathJax 3 from ``node_modules`` is copied into
   ``_static/mathjax``.
 """
@@ -19,6 +22,7 @@ from pathlib import Path
 from docutils import nodes
 from docutils.parsers.rst import Directive
 from docutils.transforms import Transform
+from sphinx import addnodes
 from sphinx.errors import ConfigError
 from sphinx.util import logging
 
@@ -28,14 +32,24 @@ TAG = re.compile(r"\\tag\{([^{}]*)\}")
 
 WORDS = {
     "en": {
+        "tagline": "neural networks, literate and proven",
         "proved": "Proved by SymPy during this build ({seconds:.2f} s): {labels}.",
         "failed": "FAILED during this build: {message}",
-        "label_list_sep": ", ",
+        "sep": ", ",
+        "code": "Code: ",
+        "proof": "Proof: ",
+        "gap": " · ",
+        "none": "none",
     },
     "zh_CN": {
+        "tagline": "神经网络：文学化编程，逐式证明",
         "proved": "本次构建中已由 SymPy 证明（{seconds:.2f} 秒）：{labels}。",
         "failed": "本次构建中证明失败：{message}",
-        "label_list_sep": "、",
+        "sep": "、",
+        "code": "代码：",
+        "proof": "证明：",
+        "gap": " · ",
+        "none": "无",
     },
 }
 
@@ -96,45 +110,120 @@ def _results(app):
     return app._nnlit_proofs
 
 
-def fill_verdicts(app, doctree, docname):
-    words = WORDS.get(app.config.language, WORDS["en"])
-    domain = app.env.domains["math"]
-    for node in list(doctree.findall(proof_verdict)):
-        if app.builder.format != "html":
-            node.replace_self([])
+def note_chain(app, doctree):
+    """Remember which documented functions cite which equation (``:eq:``) and
+    on which page each proof's verdict stands."""
+    env, docname = app.env, app.env.docname
+    cited = []
+    for desc in doctree.findall(addnodes.desc):
+        if desc.get("objtype") != "function":
             continue
-        key = node["proof"]
-        result = _results(app).get(key)
-        if result is None:
-            logger.warning("proof-verdict: no proof named %r in derivations/", key, location=node)
-            node.replace_self([])
+        sig = next(iter(desc.findall(addnodes.desc_signature)), None)
+        if sig is None or not sig.get("ids"):
             continue
-        proof, ok, message, seconds = result
-        para = nodes.paragraph(classes=["proof-verdict", "proved" if ok else "failed"])
-        if ok:
-            parts = words["proved"].format(seconds=seconds, labels="\0").split("\0")
-            para += nodes.Text(parts[0])
-            for i, label in enumerate(proof.labels):
-                if i:
-                    para += nodes.Text(words["label_list_sep"])
-                target_doc, number = domain.equations.get(label, (None, None))
-                if target_doc is None:
-                    logger.warning("proof %s claims %r, which no page labels", key, label,
-                                   location=node)
-                    para += nodes.literal(text=label)
-                    continue
-                ref = nodes.reference("", f"({number})", internal=True, refuri=(
-                    app.builder.get_relative_uri(docname, target_doc)
-                    + "#" + nodes.make_id(f"equation-{label}")))
-                para += ref
-            para += nodes.Text(parts[1])
+        name = f"{sig.get('module')}.{sig.get('fullname')}"
+        for xref in desc.findall(addnodes.pending_xref):
+            if xref.get("reftype") == "eq":
+                cited.append((xref["reftarget"], name, sig["ids"][0]))
+    env.nnlit_code = {**getattr(env, "nnlit_code", {}), docname: cited}
+    pages = getattr(env, "nnlit_proof_pages", {})
+    pages.update({node["proof"]: docname for node in doctree.findall(proof_verdict)})
+    env.nnlit_proof_pages = pages
+
+
+def purge_chain(app, env, docname):
+    getattr(env, "nnlit_code", {}).pop(docname, None)
+    pages = getattr(env, "nnlit_proof_pages", {})
+    for key in [k for k, doc in pages.items() if doc == docname]:
+        del pages[key]
+
+
+def _link(app, fromdoc, todoc, anchor, text, classes=()):
+    uri = app.builder.get_relative_uri(fromdoc, todoc) + "#" + anchor
+    return nodes.reference("", text, internal=True, refuri=uri, classes=list(classes))
+
+
+def _equation_link(app, docname, label, node):
+    target_doc, number = app.env.domains["math"].equations.get(label, (None, None))
+    if target_doc is None:
+        logger.warning("a proof claims %r, which no page labels", label, location=node)
+        return nodes.literal(text=label)
+    return _link(app, docname, target_doc, nodes.make_id(f"equation-{label}"), f"({number})")
+
+
+def _verdict(app, docname, node, words):
+    """The paragraph that replaces one proof-verdict placeholder."""
+    key = node["proof"]
+    result = _results(app).get(key)
+    if result is None:
+        logger.warning("proof-verdict: no proof named %r in derivations/", key, location=node)
+        return []
+    proof, ok, message, seconds = result
+    para = nodes.paragraph(ids=[nodes.make_id(f"proof-{key}")],
+                           classes=["proof-verdict", "proved" if ok else "failed"])
+    if not ok:
+        logger.warning("proof %s failed: %s", key, message, location=node)
+        para += nodes.Text(words["failed"].format(message=message))
+        return [para]
+    before, after = words["proved"].format(seconds=seconds, labels="\0").split("\0")
+    para += nodes.Text(before)
+    for i, label in enumerate(proof.labels):
+        if i:
+            para += nodes.Text(words["sep"])
+        para += _equation_link(app, docname, label, node)
+    para += nodes.Text(after)
+    return [para]
+
+
+def _chain(app, docname, label, words):
+    """The line under an equation: the functions citing it and its proofs."""
+    env = app.env
+    para = nodes.paragraph(classes=["equation-chain"])
+    code = [(doc, name, anchor) for doc, cited in getattr(env, "nnlit_code", {}).items()
+            for lab, name, anchor in cited if lab == label]
+    para += nodes.strong(text=words["code"])
+    for i, (doc, name, anchor) in enumerate(dict.fromkeys(code)):
+        if i:
+            para += nodes.Text(words["sep"])
+        para += _link(app, docname, doc, anchor, "", ["code-link"])
+        para[-1] += nodes.literal(text=name.rsplit(".", 1)[-1] + "()")
+    if not code:
+        para += nodes.Text(words["none"])
+    para += nodes.Text(words["gap"])
+    para += nodes.strong(text=words["proof"])
+    proofs = [(key, res) for key, res in _results(app).items() if label in res[0].labels]
+    pages = getattr(env, "nnlit_proof_pages", {})
+    for i, (key, (_, ok, _, _)) in enumerate(proofs):
+        if i:
+            para += nodes.Text(words["sep"])
+        text = key.rsplit(".", 1)[-1] + (" ✓" if ok else " ✗")
+        if key in pages:
+            para += _link(app, docname, pages[key], nodes.make_id(f"proof-{key}"), text)
         else:
-            logger.warning("proof %s failed: %s", key, message, location=node)
-            para += nodes.Text(words["failed"].format(message=message))
-        node.replace_self(para)
+            para += nodes.literal(text=text)
+    if not proofs:
+        para += nodes.Text(words["none"])
+    return para
 
 
-def set_plot_language(app, config):
+def fill_book(app, doctree, docname):
+    """Fill in proof verdicts and the code/proof line under each equation."""
+    html = app.builder.format == "html"
+    words = WORDS.get(app.config.language, WORDS["en"])
+    for node in list(doctree.findall(proof_verdict)):
+        node.replace_self(_verdict(app, docname, node, words) if html else [])
+    if not html:
+        return
+    for node in list(doctree.findall(nodes.math_block)):
+        if node.get("label"):
+            node.parent.insert(node.parent.index(node) + 1,
+                               _chain(app, docname, node["label"], words))
+
+
+def configure_language(app, config):
+    """Settings that depend on the build language (known only after -D)."""
+    words = WORDS.get(config.language, WORDS["en"])
+    config.html_theme_options = {**config.html_theme_options, "description": words["tagline"]}
     config.plot_pre_code = (
         "import numpy as np\nfrom matplotlib import pyplot as plt\n"
         f"LANG = {config.language!r}\n"
@@ -158,8 +247,10 @@ def setup(app):
     app.add_transform(LockMath)
     app.add_node(proof_verdict)
     app.add_directive("proof-verdict", ProofVerdict)
-    app.connect("config-inited", set_plot_language)
+    app.connect("config-inited", configure_language)
     app.connect("doctree-read", number_from_tags)
-    app.connect("doctree-resolved", fill_verdicts)
+    app.connect("doctree-read", note_chain)
+    app.connect("env-purge-doc", purge_chain)
+    app.connect("doctree-resolved", fill_book)
     app.connect("builder-inited", copy_mathjax)
     return {"version": "1", "parallel_read_safe": False, "parallel_write_safe": True}

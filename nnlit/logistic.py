@@ -197,7 +197,7 @@ def predict(w, b, X):
 
     .. math::
 
-        \hat{y}^{(i)} = \begin{cases} 1 & a^{(i)} > 0.5 \\ 0 & \text{otherwise}
+        \hat{y}^{(i)} = \begin{cases} 1 & a^{(i)} > 0.5 \\ 0 & a^{(i)} \le 0.5
         \end{cases}, \qquad A = \sigma(w^T X + b)
 
     which is :eq:`logistic-predict` applied to :eq:`logistic-forward`.

@@ -173,3 +173,10 @@ def test_search_finds_body_words_offline(lang, word):
     dom = render(HTML / lang / "search.html", "--dump-dom", query=f"?q={quote(word)}")
     results = re.search(r'<ul[^>]*class="search"[^>]*>(.*?)</ul>', dom, re.S)
     assert results and 'href="logistic.html' in results.group(1), f"{lang}: no hit for {word}"
+
+
+def test_matplotlib_finds_the_chinese_font():
+    from matplotlib import font_manager
+
+    path = font_manager.findfont("Noto Sans CJK SC", fallback_to_default=False)
+    assert "NotoSansCJK" in Path(path).name.replace("-", "")

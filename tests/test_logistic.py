@@ -204,3 +204,14 @@ def test_bad_hyperparameters_are_rejected():
         optimize(W, B, X, Y, learning_rate=np.nan)
     with pytest.raises(ValueError, match="b must be a scalar"):
         propagate(W, np.zeros(2), X, Y)
+
+
+def test_model_trains_on_the_training_set_only():
+    w, b, Xr, Yr = random_problem(3, 60, 8)
+    X_test, Y_test = Xr[:, :15] * 2, 1 - Yr[:, :15]
+    d = model(Xr, Yr, X_test, Y_test, num_iterations=150, learning_rate=0.3)
+    params, _, costs = optimize(np.zeros((3, 1)), 0.0, Xr, Yr, 150, 0.3)
+    np.testing.assert_array_equal(d["w"], params["w"])
+    assert d["b"] == params["b"] and d["costs"] == costs
+    np.testing.assert_array_equal(d["Y_prediction_test"], predict(d["w"], d["b"], X_test))
+    np.testing.assert_array_equal(d["Y_prediction_train"], predict(d["w"], d["b"], Xr))
