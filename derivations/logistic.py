@@ -11,7 +11,7 @@ import sympy as sp
 
 from derivations import check_close, check_zero, proves, symbol_matrix
 from nnlit.activations import log_sigmoid, sigmoid, sigmoid_derivative
-from nnlit.logistic import propagate
+from nnlit.logistic import optimize, predict, propagate
 from nnlit.losses import binary_cross_entropy, binary_cross_entropy_from_logits
 
 z, y = sp.symbols("z y", real=True)
@@ -91,3 +91,36 @@ def gradients_at_matrix_level():
         check_close(cost, exact[0], f"cost for n={n}, m={m}")
         check_close(grads["dw"].ravel(), exact[1:-1], f"dw for n={n}, m={m}")
         check_close(grads["db"], exact[-1], f"db for n={n}, m={m}")
+
+
+@proves("logistic-update")
+def gradient_step_goes_downhill():
+    # for any differentiable J, the step (L6) lowers J to first order:
+    # d/d(alpha) J(w - alpha grad J) at alpha = 0 is -||grad J||^2 <= 0
+    w1, w2, alpha = sp.symbols("w1 w2 alpha", real=True)
+    J = sp.Function("J")
+    grad = [sp.diff(J(w1, w2), v) for v in (w1, w2)]
+    stepped = J(w1 - alpha * grad[0], w2 - alpha * grad[1])
+    slope = sp.diff(stepped, alpha).subs(alpha, 0).doit()
+    check_zero(slope + grad[0] ** 2 + grad[1] ** 2, "slope of J along the step")
+    # nnlit: one iteration of optimize is exactly this step, and it lowers the cost
+    rng = np.random.default_rng(5)
+    w, b = rng.normal(size=(4, 1)), float(rng.normal())
+    X, Y = rng.normal(size=(4, 30)), rng.integers(0, 2, (1, 30))
+    grads, cost = propagate(w, b, X, Y)
+    params, _, _ = optimize(w, b, X, Y, num_iterations=1, learning_rate=0.01)
+    check_close(params["w"], w - 0.01 * grads["dw"], "w after one step", rtol=0, atol=0)
+    check_close(params["b"], b - 0.01 * grads["db"], "b after one step", rtol=0, atol=0)
+    if not propagate(params["w"], params["b"], X, Y)[1] < cost:
+        raise AssertionError("a small step against the gradient did not lower the cost")
+
+
+@proves("logistic-predict")
+def threshold_one_half_is_the_sign_of_z():
+    # a = sigma(z) > 1/2 exactly when z > 0: the decision only needs w^T x + b
+    above_half = sp.solve_univariate_inequality(sigma(z) > sp.Rational(1, 2), z, relational=False)
+    if above_half != sp.Interval.open(0, sp.oo):
+        raise AssertionError(f"sigma(z) > 1/2 holds on {above_half}, not z > 0")
+    rng = np.random.default_rng(6)
+    w, b, X = rng.normal(size=(3, 1)), float(rng.normal()), rng.normal(size=(3, 200))
+    check_close(predict(w, b, X), (w.T @ X + b > 0).astype(float), "predict", rtol=0, atol=0)

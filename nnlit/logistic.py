@@ -81,8 +81,9 @@ def propagate(w, b, X, Y):
         \frac{\partial J}{\partial b} = \frac{1}{m} \sum_{i=1}^{m} \bigl(a^{(i)} - y^{(i)}\bigr)
 
     The forward pass is :eq:`logistic-forward` (that is :eq:`logistic-1` and
-    :eq:`logistic-2` for all columns at once, with ``b`` broadcast as in
-    :eq:`prelim-3` of the preliminaries), the cost is :eq:`logistic-6` evaluated stably as
+    :eq:`logistic-2` for all columns at once: the product of
+    :eq:`prelim-2` and ``b`` broadcast as in :eq:`prelim-3` of the
+    preliminaries), the cost is :eq:`logistic-6` evaluated stably as
     :eq:`logistic-cost-logits`, and the gradients are :eq:`logistic-7` and
     :eq:`logistic-8`, built on :eq:`logistic-dz`.
 

@@ -15,6 +15,8 @@ from urllib.parse import quote
 
 import pytest
 
+from derivations import load
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,7 +147,13 @@ def test_equations_are_followed_by_code_proofs_and_figures(lang):
         assert f'id="equation-{label}"' in text and f'class="eqno">({number})' in text
     assert 'id="nnlit.logistic.propagate"' in text and "viewcode-link" in text
     verdicts = re.findall(r'class="proof-verdict (\w+)"', text)
-    assert len(verdicts) == 4 and set(verdicts) == {"proved"}
+    chapter_proofs = [p for p in load() if p.chapter == "logistic"]
+    assert len(verdicts) == len(chapter_proofs) and set(verdicts) == {"proved"}
+    chains = re.findall(r'<p class="equation-chain">(.*?)</p>', text, re.S)
+    assert len(chains) == text.count('class="eqno"')
+    assert all("propagate" in c or "sigmoid" in c or "cross_entropy" in c or "optimize" in c
+               or "predict" in c for c in chains)
+    assert not any(">none<" in c or ">无<" in c for c in chains), "an equation lacks code or proof"
     images = re.findall(r'<img[^>]+src="([^"]+\.png)"', text)
     assert images, "no figure on the logistic page"
     for src in images:
