@@ -65,7 +65,8 @@ def _propagate(w, b, X, Y):
     m = X.shape[1]
     Z = w.T @ X + b
     dZ = _sigmoid(Z) - Y
-    grads = {"dw": X @ dZ.T / m, "db": float(np.sum(dZ) / m)}
+    # (1/m) X (A - Y)^T with the 1/m on the short factor: no overflow for huge X
+    grads = {"dw": X @ (dZ.T / m), "db": float(np.sum(dZ) / m)}
     return grads, _cost_from_logits(Z, Y)
 
 

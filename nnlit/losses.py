@@ -7,8 +7,9 @@ from nnlit._checks import as_binary_labels, as_matrix
 
 
 def _cost_from_logits(Z, Y):
-    # log(1 + e^z) - y z, with log(1 + e^z) = logaddexp(0, z): never overflows
-    return float(np.mean(np.logaddexp(0, Z) - Y * Z))
+    # log(1 + e^z) - y z, with log(1 + e^z) = logaddexp(0, z): never overflows;
+    # each loss is divided by m before summing, so the sum cannot overflow either
+    return float(np.sum((np.logaddexp(0, Z) - Y * Z) / Z.shape[1]))
 
 
 def binary_cross_entropy_from_logits(Z, Y):

@@ -215,3 +215,11 @@ def test_model_trains_on_the_training_set_only():
     assert d["b"] == params["b"] and d["costs"] == costs
     np.testing.assert_array_equal(d["Y_prediction_test"], predict(d["w"], d["b"], X_test))
     np.testing.assert_array_equal(d["Y_prediction_train"], predict(d["w"], d["b"], Xr))
+
+
+def test_gradients_and_cost_stay_finite_for_huge_features():
+    # the true dw is a mean of x * (a - y): bounded by max |x|, so it must be finite
+    Xh = np.full((1, 4), 1e308)
+    grads, cost = propagate(np.array([[-1.0]]), 0.0, Xh, np.ones((1, 4)))
+    np.testing.assert_allclose(grads["dw"], [[-1e308]])
+    assert cost == pytest.approx(1e308)

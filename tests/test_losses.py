@@ -1,5 +1,8 @@
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
 
 from nnlit.activations import sigmoid
 from nnlit.losses import binary_cross_entropy, binary_cross_entropy_from_logits
@@ -77,3 +80,22 @@ def test_nan_and_out_of_range_probabilities_are_rejected():
         binary_cross_entropy([[1.5]], [[1]])
     with pytest.raises(ValueError, match="NaN"):
         binary_cross_entropy_from_logits([[0.0]], [[np.nan]])
+
+
+finite = st.floats(allow_nan=False, allow_infinity=False, width=64)
+
+
+@given(arrays(np.float64, st.integers(1, 30), elements=finite),
+       st.data())
+def test_cost_from_logits_is_finite_and_non_negative_for_any_finite_scores(z, data):
+    y = data.draw(arrays(np.int64, z.shape, elements=st.integers(0, 1)))
+    cost = binary_cross_entropy_from_logits(z.reshape(1, -1), y.reshape(1, -1))
+    assert np.isfinite(cost) and cost >= 0
+
+
+@given(arrays(np.float64, st.integers(1, 30), elements=finite))
+def test_sigmoid_is_a_finite_probability_for_any_finite_score(z):
+    s = sigmoid(z)
+    assert np.all((s >= 0) & (s <= 1))
+    order = np.argsort(z, kind="stable")
+    assert np.all(np.diff(s[order]) >= 0)
