@@ -56,6 +56,7 @@ mathjax_path = "mathjax/tex-chtml.js"
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "none"
+autodoc_preserve_defaults = True  # show `dtype=np.float64`, not the class repr
 napoleon_google_docstring = False
 napoleon_use_rtype = False
 napoleon_use_param = False  # one translatable message per parameter, type included
