@@ -175,9 +175,12 @@ def _verdict(app, docname, node, words):
     return [para]
 
 
-def _chain(app, docname, label, words):
-    """The line under an equation: the functions citing it and its proofs."""
-    env = app.env
+def _chain(app, docname, node, words):
+    """The line under an equation: the functions citing it and its proofs.
+
+    A missing link of the chain is a warning, so a ``-W`` build fails.
+    """
+    env, label = app.env, node["label"]
     para = nodes.paragraph(classes=["equation-chain"])
     code = [(doc, name, anchor) for doc, cited in getattr(env, "nnlit_code", {}).items()
             for lab, name, anchor in cited if lab == label]
@@ -188,6 +191,8 @@ def _chain(app, docname, label, words):
         para += _link(app, docname, doc, anchor, "", ["code-link"])
         para[-1] += nodes.literal(text=name.rsplit(".", 1)[-1] + "()")
     if not code:
+        logger.warning("equation %r is cited (:eq:) by no documented function", label,
+                       location=node)
         para += nodes.Text(words["none"])
     para += nodes.Text(words["gap"])
     para += nodes.strong(text=words["proof"])
@@ -202,6 +207,8 @@ def _chain(app, docname, label, words):
         else:
             para += nodes.literal(text=text)
     if not proofs:
+        logger.warning("equation %r is claimed by no proof in derivations/", label,
+                       location=node)
         para += nodes.Text(words["none"])
     return para
 
@@ -216,8 +223,7 @@ def fill_book(app, doctree, docname):
         return
     for node in list(doctree.findall(nodes.math_block)):
         if node.get("label"):
-            node.parent.insert(node.parent.index(node) + 1,
-                               _chain(app, docname, node["label"], words))
+            node.parent.insert(node.parent.index(node) + 1, _chain(app, docname, node, words))
 
 
 def configure_language(app, config):

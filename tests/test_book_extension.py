@@ -1,0 +1,64 @@
+"""The book's Sphinx extension, on tiny throw-away books: tags become the
+numbers, and a broken chain (equation -> code -> proof) fails a -W build."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CONF = f"""
+import sys
+sys.path[:0] = [{str(ROOT)!r}, {str(ROOT / "_ext")!r}]
+extensions = ["myst_parser", "sphinx.ext.autodoc", "sphinx.ext.napoleon", "book"]
+myst_enable_extensions = ["dollarmath", "amsmath"]
+math_eqref_format = "({{number}})"
+mathjax_path = "mathjax/tex-chtml.js"
+"""
+
+
+def build(tmp_path, page):
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "conf.py").write_text(CONF)
+    (tmp_path / "src" / "index.md").write_text(page)
+    done = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
+         str(tmp_path / "src"), str(tmp_path / "out")],
+        capture_output=True, text=True)
+    html = tmp_path / "out" / "index.html"
+    return done.returncode, done.stderr, html.read_text() if html.exists() else ""
+
+
+def test_a_complete_chain_builds_and_shows_the_tag_as_number(tmp_path):
+    status, err, html = build(tmp_path, """# t
+
+$$ A = \\sigma(w^T X + b) \\tag{L4} $$ (logistic-forward)
+
+$$ \\hat y = [a > 0.5] \\tag{L7} $$ (logistic-predict)
+
+See {eq}`logistic-predict`.
+
+```{eval-rst}
+.. autofunction:: nnlit.logistic.predict
+```
+""")
+    assert status == 0, err
+    assert 'class="eqno">(L7)' in html and "\\tag" not in html
+    assert ">(L7)</a>" in html  # the reference uses the tag too
+    assert 'class="equation-chain"' in html and "threshold_one_half_is_the_sign_of_z" in html
+
+
+def test_an_equation_without_code_or_proof_fails_the_build(tmp_path):
+    status, err, _ = build(tmp_path, "# t\n\n$$ x = 1 \\tag{9} $$ (orphan-eq)\n")
+    assert status != 0
+    assert "'orphan-eq' is cited (:eq:) by no documented function" in err
+    assert "'orphan-eq' is claimed by no proof in derivations/" in err
+
+
+def test_a_labelled_equation_needs_one_tag(tmp_path):
+    status, err, _ = build(tmp_path, "# t\n\n$$ x = 1 $$ (logistic-predict)\n")
+    assert status != 0 and "needs exactly one \\tag" in err
+
+
+def test_an_unknown_proof_name_fails_the_build(tmp_path):
+    status, err, _ = build(tmp_path, "# t\n\n```{proof-verdict} logistic.no_such_proof\n```\n")
+    assert status != 0 and "no proof named 'logistic.no_such_proof'" in err
