@@ -112,10 +112,250 @@ def log_sigmoid(z):
     return (-np.logaddexp(0, -as_float(z, "z")))[()]
 
 
+def tanh(z):
+    r"""Hyperbolic tangent, the hidden activation of the shallow network.
+
+    .. math::
+
+        \tanh(z) = \frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}
+
+    NumPy's ``np.tanh`` is already stable (it saturates to :math:`\pm 1`
+    without overflow); this wrapper adds the input checks and the dtype rule.
+
+    Parameters
+    ----------
+    z : array_like of any shape
+        Finite real numbers.
+
+    Returns
+    -------
+    t : ndarray of the same shape as z
+        Values in [-1, 1].
+
+    Examples
+    --------
+    >>> from nnlit.activations import tanh
+    >>> print(tanh(np.array([-1e4, -1.0, 0.0, 1.0, 1e4])))
+    [-1.         -0.76159416  0.          0.76159416  1.        ]
+    """
+    return np.tanh(as_float(z, "z"))[()]
+
+
+def tanh_derivative(z):
+    r"""Derivative of tanh, from tanh itself.
+
+    .. math::
+
+        \tanh'(z) = 1 - \tanh^2(z)
+
+    Parameters
+    ----------
+    z : array_like of any shape
+        Finite real numbers (pre-activations).
+
+    Returns
+    -------
+    dt : ndarray of the same shape as z
+        Values in [0, 1].
+
+    Examples
+    --------
+    >>> from nnlit.activations import tanh_derivative
+    >>> print(tanh_derivative(np.array([0.0, 1.0, -1.0, 800.0])))
+    [1.         0.41997434 0.41997434 0.        ]
+    """
+    return (1 - np.tanh(as_float(z, "z")) ** 2)[()]
+
+
+def _relu(z):
+    return np.maximum(z, 0)
+
+
+def relu(Z):
+    r"""Rectified linear unit, returning the cache the backward pass needs.
+
+    .. math::
+
+        \operatorname{relu}(z) = \max(0, z)
+
+    As in the course's helper, the result is a pair: the activation and the
+    cache, which is ``Z`` itself (the backward pass needs to know where
+    :math:`z > 0`).
+
+    Parameters
+    ----------
+    Z : array_like of any shape
+        Finite real numbers (pre-activations).
+
+    Returns
+    -------
+    A : ndarray of the same shape as Z
+    cache : ndarray
+        ``Z`` as a float array, for :func:`~nnlit.activations.relu_backward`.
+
+    Examples
+    --------
+    >>> from nnlit.activations import relu
+    >>> A, cache = relu(np.array([[-2.0, 0.0, 3.0]]))
+    >>> print(A, cache)
+    [[0. 0. 3.]] [[-2.  0.  3.]]
+    """
+    Z = as_float(Z, "Z")
+    return _relu(Z), Z
+
+
+def relu_derivative(z):
+    r"""Derivative of ReLU: the Heaviside step, taken as 0 at :math:`z = 0`.
+
+    .. math::
+
+        \operatorname{relu}'(z) = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases}
+
+    ReLU has no derivative at 0 (its left and right slopes are 0 and 1); like
+    the course, nnlit uses 0 there. Any value in [0, 1] is a valid
+    subgradient; the choice only matters for inputs exactly at 0.
+
+    Parameters
+    ----------
+    z : array_like of any shape
+        Finite real numbers (pre-activations).
+
+    Returns
+    -------
+    dr : ndarray of the same shape as z
+        Zeros and ones.
+
+    Examples
+    --------
+    >>> from nnlit.activations import relu_derivative
+    >>> print(relu_derivative(np.array([-1.0, 0.0, 1e-300, 5.0])))
+    [0. 0. 1. 1.]
+    """
+    z = as_float(z, "z")
+    return (z > 0).astype(z.dtype)[()]
+
+
 ACTIVATIONS = {
+    "relu": (_relu, relu_derivative),
     "sigmoid": (sigmoid, sigmoid_derivative),
+    "tanh": (tanh, tanh_derivative),
 }
-"""Activation name -> (function, derivative with respect to its input)."""
+"""Activation name -> (function, derivative with respect to its input).
+
+Both entries are elementwise functions from arrays to arrays (the ``relu``
+entry is the plain :math:`\\max(0, z)`, without the cache of
+:func:`~nnlit.activations.relu`).
+"""
+
+
+def _backward(dA, cache, name):
+    """dZ = dA * g'(Z) for the activation ``name``; ``cache`` is Z."""
+    dA = as_float(dA, "dA")
+    Z = as_float(cache, "cache (Z)")
+    if dA.shape != Z.shape:
+        raise ValueError(
+            f"dA has shape {dA.shape} and cache (Z) has shape {Z.shape}: "
+            f"they must have the same shape"
+        )
+    return dA * ACTIVATIONS[name][1](Z)
+
+
+def relu_backward(dA, cache):
+    r"""Backward pass through a ReLU unit.
+
+    .. math::
+
+        dZ = dA \odot \operatorname{relu}'(Z)
+
+    Parameters
+    ----------
+    dA : array_like
+        Gradient of the cost with respect to the activation A.
+    cache : array_like, same shape as dA
+        ``Z``, as returned by :func:`~nnlit.activations.relu`.
+
+    Returns
+    -------
+    dZ : ndarray of the shape of dA
+        Zero wherever :math:`Z \le 0`.
+
+    Raises
+    ------
+    ValueError
+        If dA and the cache differ in shape.
+
+    Examples
+    --------
+    >>> from nnlit.activations import relu, relu_backward
+    >>> A, cache = relu(np.array([[-2.0, 0.0, 3.0]]))
+    >>> print(relu_backward(np.array([[5.0, 5.0, 5.0]]), cache))
+    [[0. 0. 5.]]
+    """
+    return _backward(dA, cache, "relu")
+
+
+def sigmoid_backward(dA, cache):
+    r"""Backward pass through a sigmoid unit.
+
+    .. math::
+
+        dZ = dA \odot \sigma(Z)\,\bigl(1 - \sigma(Z)\bigr)
+
+    Parameters
+    ----------
+    dA : array_like
+        Gradient of the cost with respect to the activation A.
+    cache : array_like, same shape as dA
+        ``Z``, the pre-activation.
+
+    Returns
+    -------
+    dZ : ndarray of the shape of dA
+
+    Raises
+    ------
+    ValueError
+        If dA and the cache differ in shape.
+
+    Examples
+    --------
+    >>> from nnlit.activations import sigmoid_backward
+    >>> print(sigmoid_backward(np.array([[1.0, 2.0]]), np.array([[0.0, 0.0]])))
+    [[0.25 0.5 ]]
+    """
+    return _backward(dA, cache, "sigmoid")
+
+
+def tanh_backward(dA, cache):
+    r"""Backward pass through a tanh unit.
+
+    .. math::
+
+        dZ = dA \odot \bigl(1 - \tanh^2(Z)\bigr)
+
+    Parameters
+    ----------
+    dA : array_like
+        Gradient of the cost with respect to the activation A.
+    cache : array_like, same shape as dA
+        ``Z``, the pre-activation.
+
+    Returns
+    -------
+    dZ : ndarray of the shape of dA
+
+    Raises
+    ------
+    ValueError
+        If dA and the cache differ in shape.
+
+    Examples
+    --------
+    >>> from nnlit.activations import tanh_backward
+    >>> print(tanh_backward(np.array([[1.0, 2.0]]), np.array([[0.0, 0.0]])))
+    [[1. 2.]]
+    """
+    return _backward(dA, cache, "tanh")
 
 
 def get_activation(name):
@@ -149,7 +389,7 @@ def get_activation(name):
     >>> get_activation("softsign")
     Traceback (most recent call last):
     ...
-    ValueError: unknown activation 'softsign'; expected one of: 'sigmoid'
+    ValueError: unknown activation 'softsign'; expected one of: 'relu', 'sigmoid', 'tanh'
     """
     try:
         return ACTIVATIONS[name]

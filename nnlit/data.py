@@ -136,6 +136,10 @@ def train_test_split(X, Y, test_fraction=0.25, rng=0):
     """
     X = as_matrix(X, "X")
     Y = as_binary_labels(Y, "Y", X, "X")
+    return _shuffle_split(X, Y, test_fraction, rng)
+
+
+def _shuffle_split(X, Y, test_fraction, rng):
     if not 0 < test_fraction < 1:
         raise ValueError(f"test_fraction must be strictly between 0 and 1, got {test_fraction!r}")
     m = X.shape[1]
@@ -186,3 +190,61 @@ def load_breast_cancer(test_fraction=0.25, rng=0):
     )
     X_train, X_test = standardize(X_train, X_test)
     return X_train, Y_train, X_test, Y_test
+
+
+def load_digits(classes=None, test_fraction=0.25, rng=0):
+    r"""Handwritten digits as 8x8 images, one flattened image per column.
+
+    1797 digits bundled with scikit-learn (no download), pixel intensities
+    0..16 divided by 16, so that :math:`X \in [0, 1]^{64 \times m}`, the
+    image scaling of the preliminaries. Standardise further with
+    :func:`~nnlit.data.standardize` if a chapter needs it.
+
+    Parameters
+    ----------
+    classes : None or pair of distinct ints in 0..9, default None
+        None keeps all ten digits with their integer labels 0..9. A pair
+        ``(a, b)`` keeps only those two digits and labels them 0 (for ``a``)
+        and 1 (for ``b``): a binary task.
+    test_fraction : float, default 0.25
+        Share of the examples held out, strictly between 0 and 1.
+    rng : None, int, numpy.random.Generator or numpy.random.RandomState
+        Source of the shuffle.
+
+    Returns
+    -------
+    X_train, Y_train, X_test, Y_test : ndarrays
+        Shapes (64, m_train), (1, m_train), (64, m_test), (1, m_test).
+        Labels are integers 0..9 (``classes=None``) or floats 0/1 (a pair).
+
+    Raises
+    ------
+    ValueError
+        If ``classes`` is not None or a pair of distinct digits.
+
+    Examples
+    --------
+    >>> from nnlit.data import load_digits
+    >>> X_train, Y_train, X_test, Y_test = load_digits()
+    >>> X_train.shape, Y_test.shape, sorted(set(Y_train.ravel().tolist())) == list(range(10))
+    ((64, 1348), (1, 449), True)
+    >>> X_train, Y_train, X_test, Y_test = load_digits(classes=(3, 8))
+    >>> X_train.shape, sorted(set(Y_train.ravel().tolist()))
+    ((64, 268), [0.0, 1.0])
+    """
+    try:
+        from sklearn.datasets import load_digits as _load
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise ImportError("load_digits needs scikit-learn: pip install 'nnlit[data]'") from exc
+    bunch = _load()
+    X, y = bunch.data.T / 16.0, bunch.target.reshape(1, -1)
+    if classes is not None:
+        pair = tuple(classes) if isinstance(classes, (tuple, list)) else ()
+        if (len(pair) != 2 or pair[0] == pair[1]
+                or not all(isinstance(c, int) and 0 <= c <= 9 for c in pair)):
+            raise ValueError(
+                f"classes must be None or a pair of distinct digits 0..9, got {classes!r}"
+            )
+        keep = np.isin(y[0], pair)
+        X, y = X[:, keep], (y[:, keep] == pair[1]).astype(np.float64)
+    return _shuffle_split(X, y, test_fraction, rng)

@@ -6,8 +6,15 @@ from nnlit.activations import (
     ACTIVATIONS,
     get_activation,
     log_sigmoid,
+    relu,
+    relu_backward,
+    relu_derivative,
     sigmoid,
+    sigmoid_backward,
     sigmoid_derivative,
+    tanh,
+    tanh_backward,
+    tanh_derivative,
 )
 from tests.conftest import central_difference
 
@@ -87,5 +94,56 @@ def test_sigmoid_derivative_at_known_points():
 
 @pytest.mark.parametrize("name", ["softsign", "", None, "Sigmoid"])
 def test_unknown_activation_lists_the_valid_names(name):
-    with pytest.raises(ValueError, match="expected one of: 'sigmoid'"):
+    with pytest.raises(ValueError, match="expected one of: 'relu', 'sigmoid', 'tanh'"):
         get_activation(name)
+
+
+@pytest.mark.parametrize("name", sorted(ACTIVATIONS))
+def test_every_table_derivative_matches_central_differences(name):
+    g, g_prime = ACTIVATIONS[name]
+    z = np.array([-3.0, -0.7, -1e-3, 2e-3, 0.4, 2.5])  # away from relu's kink
+    numeric = central_difference(lambda v: float(np.sum(g(v))), z)
+    np.testing.assert_allclose(g_prime(z), numeric, rtol=1e-7, atol=1e-9)
+
+
+def test_tanh_saturates_and_keeps_float32():
+    t = tanh(EXTREMES)
+    assert np.all(np.isfinite(t)) and t[0] == -1.0 and t[-1] == 1.0
+    assert tanh(np.float32([0.5])).dtype == np.float32
+    np.testing.assert_allclose(tanh_derivative(np.array([0.0, 1.0])),
+                               [1.0, 1 - np.tanh(1.0) ** 2], rtol=1e-15)
+    assert np.all(tanh_derivative(EXTREMES) >= 0)
+
+
+def test_relu_returns_its_cache_and_is_zero_at_zero():
+    Z = np.array([[-1e308, -2.0, 0.0], [1e-300, 3.0, 1e308]])
+    A, cache = relu(Z)
+    np.testing.assert_array_equal(A, [[0, 0, 0], [1e-300, 3.0, 1e308]])
+    np.testing.assert_array_equal(cache, Z)
+    # the convention at the kink: relu'(0) = 0
+    np.testing.assert_array_equal(relu_derivative(Z), [[0, 0, 0], [1, 1, 1]])
+    assert relu(np.float32([[1.0]]))[0].dtype == np.float32
+
+
+@pytest.mark.parametrize(
+    ("backward", "g_prime"),
+    [(relu_backward, relu_derivative), (sigmoid_backward, sigmoid_derivative),
+     (tanh_backward, tanh_derivative)],
+)
+def test_backward_is_dA_times_derivative_at_the_cache(backward, g_prime):
+    rng = np.random.default_rng(1)
+    Z, dA = rng.normal(size=(3, 4)), rng.normal(size=(3, 4))
+    np.testing.assert_allclose(backward(dA, Z), dA * g_prime(Z), rtol=1e-15)
+    expected = r"dA has shape \(3, 4\) and cache \(Z\) has shape \(4, 3\)"
+    with pytest.raises(ValueError, match=expected):
+        backward(dA, Z.T)
+    with pytest.raises(ValueError, match="NaN"):
+        backward(dA, np.full((3, 4), np.nan))
+
+
+def test_backward_values_by_hand():
+    Z = np.array([[-1.0, 0.0, 2.0]])
+    dA = np.array([[10.0, 10.0, 10.0]])
+    np.testing.assert_array_equal(relu_backward(dA, Z), [[0, 0, 10]])
+    np.testing.assert_allclose(sigmoid_backward(dA, Z)[0, 1], 2.5)
+    np.testing.assert_allclose(tanh_backward(dA, Z)[0, 1], 10.0)

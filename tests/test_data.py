@@ -98,3 +98,27 @@ def test_load_breast_cancer_is_split_and_standardised():
     assert Y_train.sum() + Y_test.sum() == 357  # benign tumours in the data set
     again = load_breast_cancer(rng=0)
     np.testing.assert_array_equal(again[2], X_test)
+
+
+def test_load_digits_all_classes_and_a_pair():
+    from nnlit.data import load_digits
+
+    X_train, Y_train, X_test, Y_test = load_digits(rng=0)
+    assert X_train.shape[1] + X_test.shape[1] == 1797
+    assert X_train.min() >= 0 and X_train.max() == 1.0
+    assert set(np.unique(np.hstack([Y_train, Y_test]))) == set(range(10))
+    X_train, Y_train, X_test, Y_test = load_digits(classes=(3, 8), rng=0)
+    m = X_train.shape[1] + X_test.shape[1]
+    assert m == 183 + 174  # threes and eights in the bundled set
+    assert Y_train.dtype == np.float64 and set(np.unique(Y_train)) == {0.0, 1.0}
+    # the split is a permutation: a different seed changes it, same seed repeats it
+    assert not np.array_equal(load_digits(classes=(3, 8), rng=1)[0], X_train)
+    np.testing.assert_array_equal(load_digits(classes=(3, 8), rng=0)[0], X_train)
+
+
+@pytest.mark.parametrize("classes", [(3,), (3, 3), (3, 10), "38", (3.0, 8)])
+def test_load_digits_rejects_bad_classes(classes):
+    from nnlit.data import load_digits
+
+    with pytest.raises(ValueError, match="pair of distinct digits"):
+        load_digits(classes=classes)
