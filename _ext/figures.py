@@ -17,6 +17,12 @@ TEXT = {
         "test": "test set",
         "cost_title": "Cost during training",
         "acc_title": "Accuracy, learning rate 0.005",
+        "epsilon": "step ε",
+        "relerr": "relative error (G3)",
+        "centred": "centred, float64",
+        "one_sided": "one-sided, float64",
+        "centred32": "centred, float32",
+        "eps_title": "Gradient check of logistic regression",
     },
     "zh_CN": {
         "iterations": "迭代次数",
@@ -27,6 +33,12 @@ TEXT = {
         "test": "测试集",
         "cost_title": "训练中的代价",
         "acc_title": "准确率（学习率 0.005）",
+        "epsilon": "步长 ε",
+        "relerr": "相对误差 (G3)",
+        "centred": "中心差分，float64",
+        "one_sided": "单侧差分，float64",
+        "centred32": "中心差分，float32",
+        "eps_title": "逻辑斯特回归的梯度检验",
     },
 }
 
@@ -58,4 +70,48 @@ def logistic_training(lang):
     right.plot(steps, acc_test, label=f"{t['test']} ({acc_test[-1]:.1f} %)")
     right.set(xlabel=t["iterations"], ylabel=t["accuracy"], title=t["acc_title"])
     right.legend(loc="lower right")
+    fig.tight_layout()
+
+
+def gradcheck_epsilon(lang):
+    """Relative error of numerical gradients against epsilon, three ways."""
+    from nnlit.data import load_breast_cancer
+    from nnlit.gradcheck import numerical_gradients, relative_error
+    from nnlit.logistic import propagate
+
+    t = TEXT.get(lang, TEXT["en"])
+    X, Y = (a[:, :100] for a in load_breast_cancer(rng=0)[:2])
+    rng = np.random.default_rng(0)
+    theta = {"w": rng.normal(0, 0.3, (X.shape[0], 1)), "b": 0.1}
+    grads, _ = propagate(theta["w"], theta["b"], X, Y)
+    exact = np.append(grads["dw"], grads["db"])
+
+    def cost(p, dtype=np.float64):
+        w, b = p["w"].astype(dtype), dtype(p["b"])
+        return propagate(w, b, X.astype(dtype), Y.astype(dtype))[1]
+
+    def one_sided(eps):
+        base = np.append(theta["w"], theta["b"])
+        j0 = cost(theta)
+        out = np.empty_like(base)
+        for i in range(base.size):
+            step = base.copy()
+            step[i] += eps
+            out[i] = (cost({"w": step[:-1].reshape(-1, 1), "b": step[-1]}) - j0) / eps
+        return out
+
+    epsilons = np.logspace(-12, -1, 23)
+    curves = {"centred": [], "one_sided": [], "centred32": []}
+    for eps in epsilons:
+        for name, f in (("centred", cost), ("centred32", lambda p: cost(p, np.float32))):
+            g = numerical_gradients(f, theta, eps)
+            curves[name].append(relative_error(exact, np.append(g["dw"], g["db"])))
+        curves["one_sided"].append(relative_error(exact, one_sided(eps)))
+    fig, ax = plt.subplots(figsize=(7, 4))
+    for name, style in (("centred", "o-"), ("one_sided", "s--"), ("centred32", "^:")):
+        ax.loglog(epsilons, np.maximum(curves[name], 1e-17), style, label=t[name], ms=4)
+    ax.axhline(1e-7, color="grey", lw=0.8)
+    ax.axvline(1e-6, color="grey", lw=0.8, ls="--")
+    ax.set(xlabel=t["epsilon"], ylabel=t["relerr"], title=t["eps_title"])
+    ax.legend()
     fig.tight_layout()

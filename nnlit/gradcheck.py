@@ -142,7 +142,15 @@ class GradientCheck:
     ``error`` is the relative error over all parameters at once, ``errors``
     the same per gradient name, and ``worst`` the entry where the two
     gradients differ most: ``(name, index, analytic, numerical)``. The check
-    passes when ``error < threshold``. ``str()`` gives a readable report.
+    passes when ``error < threshold``; the report is then truthy.
+    ``str()`` gives a readable report.
+
+    Examples
+    --------
+    >>> from nnlit.gradcheck import gradient_check
+    >>> report = gradient_check(lambda p: float(p["b"] ** 2), {"b": 3.0}, {"db": 6.0})
+    >>> report.passed, report.worst[0], report.errors["db"] < 1e-9
+    (True, 'db', True)
     """
 
     error: float
