@@ -40,6 +40,10 @@ WORDS = {
         "proof": "Proof: ",
         "gap": " · ",
         "none": "none",
+        "summary": "{equations} equations on {pages} pages: {proven} proven and {linked} "
+                   "linked to code. The {proofs} proofs ran during this build, "
+                   "in {seconds:.2f} s.",
+        "columns": ("Equation", "Formula", "Code", "Proofs (time)"),
     },
     "zh_CN": {
         "tagline": "神经网络：文学化编程，逐式证明",
@@ -50,6 +54,9 @@ WORDS = {
         "proof": "证明：",
         "gap": " · ",
         "none": "无",
+        "summary": "共 {pages} 页 {equations} 个公式：已证明 {proven} 个，与代码关联 {linked} 个。"
+                   "全部 {proofs} 个证明在本次构建中运行，用时 {seconds:.2f} 秒。",
+        "columns": ("公式", "表达式", "代码", "证明（用时）"),
     },
 }
 
@@ -68,6 +75,7 @@ def number_from_tags(app, doctree):
     """Use each labelled equation's ``\\tag{}`` as its number."""
     domain = app.env.domains["math"]
     docname = app.env.docname
+    found_here = []
     for node in doctree.findall(nodes.math_block):
         label = node.get("label")
         if not label:
@@ -81,6 +89,8 @@ def number_from_tags(app, doctree):
         node["number"] = found[0]
         node.children = [nodes.Text(TAG.sub("", latex).strip())]
         domain.equations[label] = (docname, found[0])
+        found_here.append((label, found[0], node.astext()))
+    app.env.nnlit_equations = {**getattr(app.env, "nnlit_equations", {}), docname: found_here}
 
 
 class proof_verdict(nodes.General, nodes.Element):
@@ -129,10 +139,19 @@ def note_chain(app, doctree):
     pages = getattr(env, "nnlit_proof_pages", {})
     pages.update({node["proof"]: docname for node in doctree.findall(proof_verdict)})
     env.nnlit_proof_pages = pages
+    if any(doctree.findall(equation_ledger)):
+        env.nnlit_ledger_pages = getattr(env, "nnlit_ledger_pages", set()) | {docname}
+
+
+def ledger_is_always_outdated(app, env, added, changed, removed):
+    """The ledger summarises every page: rebuild it whenever anything is read."""
+    return sorted(getattr(env, "nnlit_ledger_pages", set()) - set(removed))
 
 
 def purge_chain(app, env, docname):
     getattr(env, "nnlit_code", {}).pop(docname, None)
+    getattr(env, "nnlit_equations", {}).pop(docname, None)
+    getattr(env, "nnlit_ledger_pages", set()).discard(docname)
     pages = getattr(env, "nnlit_proof_pages", {})
     for key in [k for k, doc in pages.items() if doc == docname]:
         del pages[key]
@@ -175,42 +194,126 @@ def _verdict(app, docname, node, words):
     return [para]
 
 
+def _code_refs(app, docname, label):
+    """Links to the documented functions whose docstrings cite ``label``."""
+    code = [(doc, name, anchor) for doc, cited in getattr(app.env, "nnlit_code", {}).items()
+            for lab, name, anchor in cited if lab == label]
+    refs = []
+    for doc, name, anchor in dict.fromkeys(code):
+        ref = _link(app, docname, doc, anchor, "", ["code-link"])
+        ref += nodes.literal(text=name.rsplit(".", 1)[-1] + "()")
+        refs.append(ref)
+    return refs
+
+
+def _proof_refs(app, docname, label, seconds=False):
+    """Links to the verdicts of the proofs claiming ``label``: name ✓ or ✗."""
+    pages = getattr(app.env, "nnlit_proof_pages", {})
+    refs = []
+    for key, (proof, ok, _, time) in _results(app).items():
+        if label not in proof.labels:
+            continue
+        text = key.rsplit(".", 1)[-1] + (" ✓" if ok else " ✗")
+        if seconds:
+            text += f" ({time:.2f} s)"
+        if key in pages:
+            refs.append(_link(app, docname, pages[key], nodes.make_id(f"proof-{key}"), text))
+        else:
+            refs.append(nodes.literal(text=text))
+    return refs
+
+
+def _join(parent, refs, words):
+    for i, ref in enumerate(refs):
+        if i:
+            parent += nodes.Text(words["sep"])
+        parent += ref
+    if not refs:
+        parent += nodes.Text(words["none"])
+    return parent
+
+
 def _chain(app, docname, node, words):
     """The line under an equation: the functions citing it and its proofs.
 
     A missing link of the chain is a warning, so a ``-W`` build fails.
     """
-    env, label = app.env, node["label"]
-    para = nodes.paragraph(classes=["equation-chain"])
-    code = [(doc, name, anchor) for doc, cited in getattr(env, "nnlit_code", {}).items()
-            for lab, name, anchor in cited if lab == label]
-    para += nodes.strong(text=words["code"])
-    for i, (doc, name, anchor) in enumerate(dict.fromkeys(code)):
-        if i:
-            para += nodes.Text(words["sep"])
-        para += _link(app, docname, doc, anchor, "", ["code-link"])
-        para[-1] += nodes.literal(text=name.rsplit(".", 1)[-1] + "()")
+    label = node["label"]
+    code, proofs = _code_refs(app, docname, label), _proof_refs(app, docname, label)
     if not code:
         logger.warning("equation %r is cited (:eq:) by no documented function", label,
                        location=node)
-        para += nodes.Text(words["none"])
-    para += nodes.Text(words["gap"])
-    para += nodes.strong(text=words["proof"])
-    proofs = [(key, res) for key, res in _results(app).items() if label in res[0].labels]
-    pages = getattr(env, "nnlit_proof_pages", {})
-    for i, (key, (_, ok, _, _)) in enumerate(proofs):
-        if i:
-            para += nodes.Text(words["sep"])
-        text = key.rsplit(".", 1)[-1] + (" ✓" if ok else " ✗")
-        if key in pages:
-            para += _link(app, docname, pages[key], nodes.make_id(f"proof-{key}"), text)
-        else:
-            para += nodes.literal(text=text)
     if not proofs:
         logger.warning("equation %r is claimed by no proof in derivations/", label,
                        location=node)
-        para += nodes.Text(words["none"])
-    return para
+    para = nodes.paragraph(classes=["equation-chain"])
+    para += nodes.strong(text=words["code"])
+    _join(para, code, words)
+    para += nodes.Text(words["gap"])
+    para += nodes.strong(text=words["proof"])
+    return _join(para, proofs, words)
+
+
+class equation_ledger(nodes.General, nodes.Element):
+    """Placeholder for the table of every equation of the book."""
+
+
+class EquationLedger(Directive):
+    """``equation-ledger``: every labelled equation, its code, proofs, verdicts."""
+
+    def run(self):
+        return [equation_ledger()]
+
+
+def _page_order(env):
+    """Docnames in reading order (depth-first through the toctrees)."""
+    order, todo = [], [env.config.root_doc]
+    while todo:
+        doc = todo.pop(0)
+        if doc not in order:
+            order.append(doc)
+            todo[:0] = env.toctree_includes.get(doc, [])
+    return order
+
+
+def _ledger(app, docname, words):
+    """The summary and the table that replace the ``equation-ledger`` node."""
+    env = app.env
+    equations = getattr(env, "nnlit_equations", {})
+    rows, proven, linked = [], 0, 0
+    for page in _page_order(env):
+        for label, number, latex in equations.get(page, []):
+            code = _code_refs(app, docname, label)
+            proofs = _proof_refs(app, docname, label, seconds=True)
+            verdicts = [ok for proof, ok, _, _ in _results(app).values() if label in proof.labels]
+            proven += bool(verdicts) and all(verdicts)
+            linked += bool(code)
+            title = env.titles[page].astext() if page in env.titles else page
+            where = _link(app, docname, page, nodes.make_id(f"equation-{label}"),
+                          f"{title} ({number})")
+            rows.append([[where], [nodes.math(latex, latex)], code, proofs])
+    pages = len({p for p, eqs in equations.items() if eqs})
+    seconds = sum(r[3] for r in _results(app).values())
+    summary = nodes.paragraph(classes=["ledger-summary"], text=words["summary"].format(
+        equations=len(rows), pages=pages, proven=proven, linked=linked,
+        proofs=len(_results(app)), seconds=seconds))
+    table = nodes.table(classes=["equation-ledger"])
+    group = nodes.tgroup(cols=4)
+    table += group
+    for width in (22, 38, 20, 20):
+        group += nodes.colspec(colwidth=width)
+    head, body = nodes.thead(), nodes.tbody()
+    group += head
+    group += body
+    for cells, part in [(words["columns"], head)] + [(r, body) for r in rows]:
+        row = nodes.row()
+        for cell in cells:
+            entry = nodes.entry()
+            entry += (nodes.paragraph(text=cell) if isinstance(cell, str)
+                      else _join(nodes.paragraph(), cell, words))
+            row += entry
+        part += row
+    return [summary, table]
 
 
 def fill_book(app, doctree, docname):
@@ -221,6 +324,8 @@ def fill_book(app, doctree, docname):
         node.replace_self(_verdict(app, docname, node, words) if html else [])
     if not html:
         return
+    for node in list(doctree.findall(equation_ledger)):
+        node.replace_self(_ledger(app, docname, words))
     for node in list(doctree.findall(nodes.math_block)):
         if node.get("label"):
             node.parent.insert(node.parent.index(node) + 1, _chain(app, docname, node, words))
@@ -253,10 +358,13 @@ def setup(app):
     app.add_transform(LockMath)
     app.add_node(proof_verdict)
     app.add_directive("proof-verdict", ProofVerdict)
+    app.add_node(equation_ledger)
+    app.add_directive("equation-ledger", EquationLedger)
+    app.connect("env-get-outdated", ledger_is_always_outdated)
     app.connect("config-inited", configure_language)
     app.connect("doctree-read", number_from_tags)
     app.connect("doctree-read", note_chain)
     app.connect("env-purge-doc", purge_chain)
     app.connect("doctree-resolved", fill_book)
     app.connect("builder-inited", copy_mathjax)
-    return {"version": "1", "parallel_read_safe": False, "parallel_write_safe": True}
+    return {"version": "1", "env_version": 2, "parallel_read_safe": False, "parallel_write_safe": True}
