@@ -367,4 +367,5 @@ def setup(app):
     app.connect("env-purge-doc", purge_chain)
     app.connect("doctree-resolved", fill_book)
     app.connect("builder-inited", copy_mathjax)
-    return {"version": "1", "env_version": 2, "parallel_read_safe": False, "parallel_write_safe": True}
+    return {"version": "1", "env_version": 2,
+            "parallel_read_safe": False, "parallel_write_safe": True}

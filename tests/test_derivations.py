@@ -75,3 +75,32 @@ def test_command_line_prints_a_table_and_exit_status(capsys, monkeypatch, tmp_pa
     monkeypatch.setattr(derivations.logistic, "sigmoid_derivative", lambda z: 0 * z)
     assert main([]) == 1
     assert "FAILED" in capsys.readouterr().out
+
+
+def test_coverage_summary_counts_every_page_equation(capsys):
+    from derivations.__main__ import page_equations
+
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    n = len(page_equations())
+    assert n >= 21
+    assert f"coverage: {n} equations on" in out and f"{n} proven, {n} linked to code" in out
+
+
+def test_coverage_names_an_equation_whose_proof_claim_is_removed(monkeypatch, capsys):
+    proof = next(p for p in PROOFS if "logistic-dz" in p.labels)
+    monkeypatch.setattr(proof, "labels", tuple(x for x in proof.labels if x != "logistic-dz"))
+    assert main([]) == 1
+    assert "logistic-dz (logistic.md): no passing proof claims it" in capsys.readouterr().out
+
+
+def test_coverage_names_an_equation_no_docstring_cites(monkeypatch, capsys):
+    import nnlit.logistic
+
+    doc = nnlit.logistic.predict.__doc__
+    assert ":eq:`logistic-predict`" in doc
+    monkeypatch.setattr(nnlit.logistic.predict, "__doc__", doc.replace(
+        ":eq:`logistic-predict`", "the rule"))
+    assert main([]) == 1
+    assert "logistic-predict (logistic.md): no nnlit docstring cites it" in \
+        capsys.readouterr().out
