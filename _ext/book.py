@@ -297,10 +297,10 @@ def _ledger(app, docname, words):
     summary = nodes.paragraph(classes=["ledger-summary"], text=words["summary"].format(
         equations=len(rows), pages=pages, proven=proven, linked=linked,
         proofs=len(_results(app)), seconds=seconds))
-    table = nodes.table(classes=["equation-ledger"])
+    table = nodes.table(classes=["equation-ledger", "colwidths-given"])
     group = nodes.tgroup(cols=4)
     table += group
-    for width in (22, 38, 20, 20):
+    for width in (17, 41, 20, 22):
         group += nodes.colspec(colwidth=width)
     head, body = nodes.thead(), nodes.tbody()
     group += head

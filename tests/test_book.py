@@ -22,7 +22,7 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 HTML = Path(os.environ.get("NNLIT_HTML", ROOT / "_build" / "html"))
 LANGS = ("en", "zh_CN")
-PAGES = ("index", "preliminaries", "logistic")
+PAGES = ("index", "preliminaries", "logistic", "gradcheck", "verification")
 RAW_TEX = re.compile(r"\\\[|\\\]|\\\(|\\\)|\$\$|\\frac|\\sigma|\\begin|\\tag")
 
 
@@ -125,7 +125,7 @@ def test_both_languages_show_identical_equations():
         return re.findall(r'<div class="math[^"]*"([^>]*)>\s*(<span class="eqno">\([^<]*)?'
                           r'.*?(\\\[.*?\\\])</div>', text, re.S)
 
-    for page in PAGES[1:]:
+    for page in [p for p in PAGES if p not in ("index", "verification")]:
         en, zh = blocks("en", page), blocks("zh_CN", page)
         assert len(en) >= 4 and en == zh, page
 
@@ -188,3 +188,26 @@ def test_matplotlib_finds_the_chinese_font():
 
     path = font_manager.findfont("Noto Sans CJK SC", fallback_to_default=False)
     assert "NotoSansCJK" in Path(path).name.replace("-", "")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_verification_page_lists_every_equation_with_a_verdict(lang):
+    numbered = {}
+    for page in PAGES:
+        text = (HTML / lang / f"{page}.html").read_text(encoding="utf-8")
+        for label in re.findall(r'id="equation-([^"]+)"', text):
+            numbered[label] = page
+    assert len(numbered) >= 20
+    text = (HTML / lang / "verification.html").read_text(encoding="utf-8")
+    table = text[text.index('class="equation-ledger'):]
+    table = table[:table.index("</table>")]
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)[1:]  # skip the header
+    assert len(rows) == len(numbered)
+    for label, page in numbered.items():
+        row = next((r for r in rows if f'href="{page}.html#equation-{label}"' in r), None)
+        assert row is not None, f"{label} of {page} is not on the verification page"
+        assert "✓" in row and "✗" not in row and 'class="math' in row, label
+        assert re.search(r"\(\d+\.\d\d s\)", row), f"{label}: no proof time"
+    summary = re.search(r'class="ledger-summary">(.*?)</p>', text, re.S).group(1)
+    n = str(len(numbered))
+    assert summary.count(n) >= 3, summary  # equations, proven, linked
