@@ -7,6 +7,9 @@
   equations.
 - ``proof-verdict`` shows the verdict of a proof in ``derivations/``, from a
   real run of the proofs during this build.
+- ``{proof}`chapter.name``` links to a proof's verdict, with its mark.
+- ``equation-ledger`` writes the table of every equation of the book, with
+  its code, proofs, verdicts and times (the verification page).
 - Under every labelled equation, a line links the functions whose docstrings
   cite it (``:eq:``) and the proofs that claim it, with their verdicts.
 - Language: ``plot_pre_code`` tells the figure code the build language, and
@@ -106,6 +109,32 @@ class ProofVerdict(Directive):
         node = proof_verdict(proof=self.arguments[0])
         node.source, node.line = self.state_machine.get_source_and_line(self.lineno)
         return [node]
+
+
+class proof_ref(nodes.Inline, nodes.Element):
+    """Placeholder for a ``{proof}`` reference, filled when resolved."""
+
+
+def proof_role(name, rawtext, text, lineno, inliner, options=None, content=()):
+    """``{proof}`chapter.proof_name```: a link to that proof's verdict, with it."""
+    node = proof_ref(proof=text.strip())
+    node.source, node.line = inliner.reporter.get_source_and_line(lineno)
+    return [node], []
+
+
+def _proof_link(app, docname, node):
+    key = node["proof"]
+    result = _results(app).get(key)
+    if result is None:
+        logger.warning("{proof}: no proof named %r in derivations/", key, location=node)
+        return nodes.literal(text=key)
+    ok = result[1]
+    text = key.rsplit(".", 1)[-1] + (" ✓" if ok else " ✗")
+    page = getattr(app.env, "nnlit_proof_pages", {}).get(key)
+    if page is None:
+        logger.warning("{proof}: the verdict of %r is shown on no page", key, location=node)
+        return nodes.literal(text=text)
+    return _link(app, docname, page, nodes.make_id(f"proof-{key}"), text, ["proof-ref"])
 
 
 def _results(app):
@@ -322,6 +351,9 @@ def fill_book(app, doctree, docname):
     words = WORDS.get(app.config.language, WORDS["en"])
     for node in list(doctree.findall(proof_verdict)):
         node.replace_self(_verdict(app, docname, node, words) if html else [])
+    for node in list(doctree.findall(proof_ref)):
+        node.replace_self(_proof_link(app, docname, node) if html
+                          else nodes.literal(text=node["proof"]))
     if not html:
         return
     for node in list(doctree.findall(equation_ledger)):
@@ -359,6 +391,8 @@ def setup(app):
     app.add_node(proof_verdict)
     app.add_directive("proof-verdict", ProofVerdict)
     app.add_node(equation_ledger)
+    app.add_node(proof_ref)
+    app.add_role("proof", proof_role)
     app.add_directive("equation-ledger", EquationLedger)
     app.connect("env-get-outdated", ledger_is_always_outdated)
     app.connect("config-inited", configure_language)

@@ -62,3 +62,35 @@ def test_a_labelled_equation_needs_one_tag(tmp_path):
 def test_an_unknown_proof_name_fails_the_build(tmp_path):
     status, err, _ = build(tmp_path, "# t\n\n```{proof-verdict} logistic.no_such_proof\n```\n")
     assert status != 0 and "no proof named 'logistic.no_such_proof'" in err
+
+
+def test_the_ledger_lists_each_equation_and_proof_refs_link_verdicts(tmp_path):
+    status, err, html = build(tmp_path, """# t
+
+$$ A = \\sigma(w^T X + b) \\tag{L4} $$ (logistic-forward)
+
+$$ \\hat y = [a > 0.5] \\tag{L7} $$ (logistic-predict)
+
+```{eval-rst}
+.. autofunction:: nnlit.logistic.predict
+```
+
+```{proof-verdict} logistic.threshold_one_half_is_the_sign_of_z
+```
+
+Demonstrated by {proof}`logistic.threshold_one_half_is_the_sign_of_z`.
+
+```{equation-ledger}
+```
+""")
+    assert status == 0, err
+    table = html[html.index('class="equation-ledger'):html.index("</table>")]
+    assert table.count("<tr") == 3  # header + two equations
+    assert "(L4)" in table and "(L7)" in table and "threshold_one_half_is_the_sign_of_z ✓" in table
+    assert "2 equations on 1 pages: 2 proven and 2 linked to code" in html
+    assert 'href="#proof-logistic-threshold-one-half-is-the-sign-of-z"' in html
+
+
+def test_a_proof_ref_to_an_unknown_proof_fails_the_build(tmp_path):
+    status, err, _ = build(tmp_path, "# t\n\nSee {proof}`logistic.nothing_here`.\n")
+    assert status != 0 and "no proof named 'logistic.nothing_here'" in err
