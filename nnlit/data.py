@@ -151,6 +151,15 @@ def _shuffle_split(X, Y, test_fraction, rng):
     return X[:, train], Y[:, train], X[:, test], Y[:, test]
 
 
+def _bundled(loader):
+    """A data set bundled with scikit-learn, by the name of its loader."""
+    try:
+        from sklearn import datasets
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise ImportError(f"{loader} needs scikit-learn: pip install 'nnlit[data]'") from exc
+    return getattr(datasets, loader)()
+
+
 def load_breast_cancer(test_fraction=0.25, rng=0):
     r"""The Wisconsin breast-cancer data set, split and standardised.
 
@@ -178,13 +187,7 @@ def load_breast_cancer(test_fraction=0.25, rng=0):
     >>> X_train.shape, Y_train.shape, X_test.shape, Y_test.shape
     ((30, 427), (1, 427), (30, 142), (1, 142))
     """
-    try:
-        from sklearn.datasets import load_breast_cancer as _load
-    except ImportError as exc:  # pragma: no cover - depends on the install
-        raise ImportError(
-            "load_breast_cancer needs scikit-learn: pip install 'nnlit[data]'"
-        ) from exc
-    bunch = _load()
+    bunch = _bundled("load_breast_cancer")
     X_train, Y_train, X_test, Y_test = train_test_split(
         bunch.data.T, bunch.target.reshape(1, -1), test_fraction, rng
     )
@@ -232,11 +235,7 @@ def load_digits(classes=None, test_fraction=0.25, rng=0):
     >>> X_train.shape, sorted(set(Y_train.ravel().tolist()))
     ((64, 268), [0.0, 1.0])
     """
-    try:
-        from sklearn.datasets import load_digits as _load
-    except ImportError as exc:  # pragma: no cover - depends on the install
-        raise ImportError("load_digits needs scikit-learn: pip install 'nnlit[data]'") from exc
-    bunch = _load()
+    bunch = _bundled("load_digits")
     X, y = bunch.data.T / 16.0, bunch.target.reshape(1, -1)
     if classes is not None:
         pair = tuple(classes) if isinstance(classes, (tuple, list)) else ()
