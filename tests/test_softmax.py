@@ -318,3 +318,29 @@ def test_bad_scores_and_parameters():
         one_hot([0], 0)
     with pytest.raises(ValueError, match="learning_rate contains NaN"):
         model(X, [0] * 5, learning_rate=np.nan)
+
+
+# ---- the proofs notice a wrong nnlit -------------------------------------------------
+
+def _run_proof(name):
+    from derivations import load
+
+    return next(p for p in load() if p.name == name and p.chapter == "softmax").run()
+
+
+def test_proofs_catch_a_global_sum_and_a_missing_one_over_m(monkeypatch):
+    import derivations.softmax as proofs
+
+    def global_sum(Z):
+        E = np.exp(Z - Z.max(axis=0))
+        return E / E.sum()
+
+    monkeypatch.setattr(proofs, "softmax", global_sum)
+    ok, message, _ = _run_proof("softmax_is_a_distribution_per_column")
+    assert not ok and "softmax" in message
+    monkeypatch.setattr(proofs, "delta_cross_entropy", lambda Z, y: delta_cross_entropy(Z, y) * 6)
+    ok, message, _ = _run_proof("gradient_is_a_minus_y")
+    assert not ok and "delta_cross_entropy" in message
+    monkeypatch.setattr(proofs, "softmax_jacobian", lambda z: softmax_jacobian(z).T * 1.01)
+    ok, message, _ = _run_proof("jacobian_of_softmax")
+    assert not ok and "softmax_jacobian" in message
