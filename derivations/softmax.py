@@ -152,7 +152,7 @@ def jacobian_of_softmax():
                     f"softmax_jacobian for C={C}", rtol=1e-13, atol=1e-15)
 
 
-@proves("softmax-dz", "softmax-dZ")
+@proves("softmax-dz", "softmax-delta")
 def gradient_is_a_minus_y():
     C = 3
     z = scores(C)

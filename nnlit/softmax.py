@@ -239,7 +239,7 @@ def _cost(Z, idx):
     # log-softmax of the true class of each column; /m before summing
     logA = _log_softmax(Z)
     m = Z.shape[1]
-    return float(-np.sum(logA[idx, np.arange(m)] / m))
+    return float(0.0 - np.sum(logA[idx, np.arange(m)] / m))  # 0.0, never -0.0
 
 
 def _delta(Z, idx):
@@ -303,7 +303,9 @@ def cross_entropy_one_hot(Z, Y):
     This is :eq:`softmax-cost` with :eq:`softmax-loss`, evaluated as
     :eq:`softmax-cost-logits`: the log-probability is taken from
     :func:`~nnlit.softmax.log_softmax` and only for the class each column
-    marks, so no :math:`0 \cdot \log 0` is ever formed.
+    marks, so no :math:`0 \cdot \log 0` is ever formed. A one-hot column has
+    entropy 0, so by :eq:`softmax-kl` this cost is also the mean KL
+    divergence between labels and predictions.
 
     Parameters
     ----------
@@ -343,7 +345,7 @@ def delta_cross_entropy(Z, y):
         \frac{\partial J}{\partial Z} = \frac{1}{m} (A - Y),
         \qquad A = \mathrm{softmax}(Z), \quad Y = \text{one-hot}(y)
 
-    This is :eq:`softmax-dZ`, the mean over the columns of
+    This is :eq:`softmax-delta`, the mean over the columns of
     :eq:`softmax-dz`. The one-hot matrix is never built: 1 is subtracted
     from the probability of each column's true class.
 
@@ -383,7 +385,7 @@ def delta_cross_entropy_one_hot(Z, Y):
         \frac{\partial J}{\partial Z} = \frac{1}{m} (A - Y),
         \qquad A = \mathrm{softmax}(Z)
 
-    This is :eq:`softmax-dZ`; the notes leave its body empty.
+    This is :eq:`softmax-delta`; the notes leave its body empty.
 
     Parameters
     ----------
@@ -599,7 +601,7 @@ def backward_propagation(X, Y, cache):
         \frac{\partial J}{\partial W} = dZ\, X^T, \qquad
         \frac{\partial J}{\partial b} = \sum_{i=1}^{m} dZ^{(i)}
 
-    These are :eq:`softmax-grads`, built on :eq:`softmax-dZ`. Unlike
+    These are :eq:`softmax-grads`, built on :eq:`softmax-delta`. Unlike
     chapter 2's code, ``dZ`` here already holds the :math:`1/m`; the
     products are the same.
 
