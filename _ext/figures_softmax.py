@@ -69,7 +69,7 @@ def softmax_weights(lang):
     params, _, _, _ = _trained()
     W = params["W"]
     limit = np.abs(W).max()
-    fig, axes = plt.subplots(2, 5, figsize=(10, 4.6))
+    fig, axes = plt.subplots(2, 5, figsize=(10, 5.2))
     for k, ax in enumerate(axes.flat):
         ax.imshow(W[k].reshape(8, 8), cmap="RdBu_r", vmin=-limit, vmax=limit)
         ax.set(xticks=[], yticks=[], title=t["class"].format(k=k))
