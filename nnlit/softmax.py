@@ -108,7 +108,6 @@ def softmax(Z):
 
         a_j = \frac{e^{z_j - \max_k z_k}}{\sum_{k=1}^{C} e^{z_k - \max_k z_k}}
             = \frac{e^{z_j}}{\sum_{k=1}^{C} e^{z_k}}
-        \quad \text{for each column } z \text{ of } Z
 
     The definition is :eq:`softmax-softmax`; the code evaluates it as
     :eq:`softmax-stable`, which is allowed by the shift invariance
@@ -194,7 +193,7 @@ def one_hot(y, C):
 
     .. math::
 
-        Y_{ji} = \begin{cases} 1 & j = y^{(i)} \\ 0 & \text{otherwise}
+        Y_{ji} = \begin{cases} 1 & j = y^{(i)} \\ 0 & j \ne y^{(i)}
                  \end{cases}, \qquad \sum_{j=1}^{C} Y_{ji} = 1
 
     The columns satisfy the constraint that :eq:`softmax-dz` relies on.
@@ -343,7 +342,7 @@ def delta_cross_entropy(Z, y):
     .. math::
 
         \frac{\partial J}{\partial Z} = \frac{1}{m} (A - Y),
-        \qquad A = \mathrm{softmax}(Z), \quad Y = \text{one-hot}(y)
+        \qquad A = \mathrm{softmax}(Z), \quad Y_{ji} = [\, j = y^{(i)} ]
 
     This is :eq:`softmax-delta`, the mean over the columns of
     :eq:`softmax-dz`. The one-hot matrix is never built: 1 is subtracted
@@ -519,7 +518,7 @@ def forward_propagation(X, parameters):
 
     .. math::
 
-        Z = W X + b, \qquad A = \mathrm{softmax}(Z) \text{ column by column}
+        Z = W X + b, \qquad A = \mathrm{softmax}(Z)
 
     This is :eq:`softmax-forward`, with ``b`` broadcast over the columns.
 
