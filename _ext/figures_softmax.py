@@ -1,0 +1,77 @@
+"""Figures of the softmax chapter, drawn at build time by running nnlit.
+
+Each function takes the build language ("en" or "zh_CN") and draws on the
+current matplotlib figure; the plot directive saves it.
+"""
+
+from functools import lru_cache
+
+import numpy as np
+from matplotlib import pyplot as plt
+
+TEXT = {
+    "en": {
+        "iterations": "iteration",
+        "cost": "cost J",
+        "cost_title": "Cost during training (learning rate 1.0)",
+        "confusion_title": "Test set: {acc:.1f} % correct",
+        "true": "true digit",
+        "predicted": "predicted digit",
+        "weights_title": "Weights of each class, as 8x8 images (red: positive, blue: negative)",
+        "class": "digit {k}",
+    },
+    "zh_CN": {
+        "iterations": "迭代次数",
+        "cost": "代价 J",
+        "cost_title": "训练中的代价（学习率 1.0）",
+        "confusion_title": "测试集：正确率 {acc:.1f} %",
+        "true": "真实数字",
+        "predicted": "预测数字",
+        "weights_title": "每个类别的权重，画成 8x8 图像（红：正，蓝：负）",
+        "class": "数字 {k}",
+    },
+}
+
+
+@lru_cache(maxsize=1)
+def _trained():
+    """Softmax regression on the digits, exactly as the page's doctest trains it."""
+    from nnlit.data import load_digits
+    from nnlit.softmax import model, predict
+
+    X_train, Y_train, X_test, Y_test = load_digits(rng=0)
+    params, costs = model(X_train, Y_train, num_iterations=3000, learning_rate=1.0)
+    return params, costs, Y_test[0], predict(params, X_test)[0]
+
+
+def softmax_training(lang):
+    """Cost curve and the confusion matrix on the held-out digits."""
+    t = TEXT.get(lang, TEXT["en"])
+    _, costs, y_true, y_pred = _trained()
+    confusion = np.bincount(10 * y_true + y_pred, minlength=100).reshape(10, 10)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4.2))
+    left.plot(np.arange(len(costs)) * 100, costs, marker="o", markersize=3)
+    left.set(xlabel=t["iterations"], ylabel=t["cost"], title=t["cost_title"], yscale="log")
+    right.imshow(confusion, cmap="Blues")
+    for i, j in np.ndindex(confusion.shape):
+        if confusion[i, j]:
+            colour = "white" if confusion[i, j] > confusion.max() / 2 else "black"
+            right.text(j, i, str(confusion[i, j]), ha="center", va="center",
+                       fontsize=8, color=colour)
+    right.set(xticks=range(10), yticks=range(10), xlabel=t["predicted"], ylabel=t["true"],
+              title=t["confusion_title"].format(acc=100 * np.mean(y_true == y_pred)))
+    fig.tight_layout()
+
+
+def softmax_weights(lang):
+    """Each row of W reshaped to the 8x8 pixel grid it multiplies."""
+    t = TEXT.get(lang, TEXT["en"])
+    params, _, _, _ = _trained()
+    W = params["W"]
+    limit = np.abs(W).max()
+    fig, axes = plt.subplots(2, 5, figsize=(10, 5.2))
+    for k, ax in enumerate(axes.flat):
+        ax.imshow(W[k].reshape(8, 8), cmap="RdBu_r", vmin=-limit, vmax=limit)
+        ax.set(xticks=[], yticks=[], title=t["class"].format(k=k))
+    fig.suptitle(t["weights_title"])
+    fig.tight_layout()
