@@ -300,3 +300,39 @@ def test_wrong_shapes_in_backward_and_update():
         update_parameters(p, {**grads, "dW1": grads["dW1"].T})
     with pytest.raises(ValueError, match="NaN"):
         forward_propagation(X, {**p, "W1": np.full((3, 2), np.nan)})
+
+
+# --- the proofs catch a wrong nnlit ----------------------------------------------
+
+def _proof(name):
+    from derivations import load
+
+    return next(p for p in load() if p.name == name).run()[0]
+
+
+def test_shallow_proofs_hold():
+    import derivations.shallow  # noqa: F401  (registers the proofs)
+    from derivations import load
+
+    proofs = [p for p in load() if p.chapter == "shallow"]
+    assert len(proofs) == 6 and all(p.run()[0] for p in proofs)
+
+
+def test_proofs_catch_a_wrong_backward_pass(monkeypatch):
+    import derivations.shallow
+
+    def wrong(parameters, cache, X, Y):  # 1 - A1 instead of 1 - A1**2
+        grads = backward_propagation(parameters, cache, X, Y)
+        dZ1 = (parameters["W2"].T @ (cache["A2"] - Y)) * (1 - cache["A1"])
+        return {**grads, "dW1": dZ1 @ X.T / X.shape[1]}
+
+    monkeypatch.setattr(derivations.shallow, "backward_propagation", wrong)
+    assert not _proof("backward_pass_at_matrix_level")
+    assert not _proof("one_over_m_inside_dz_gives_the_same_gradients")
+
+
+def test_proofs_catch_a_wrong_tanh_derivative(monkeypatch):
+    import derivations.shallow
+
+    monkeypatch.setattr(derivations.shallow, "tanh_derivative", lambda z: 1 - np.tanh(z))
+    assert not _proof("tanh_derivative_is_one_minus_tanh_squared")
