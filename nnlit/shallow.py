@@ -166,9 +166,10 @@ def forward_propagation(X, parameters):
         Z^{[1]} = W^{[1]} X + b^{[1]}, \quad A^{[1]} = \tanh\bigl(Z^{[1]}\bigr), \quad
         Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}, \quad A^{[2]} = \sigma\bigl(Z^{[2]}\bigr)
 
-    This is :eq:`shallow-forward`: equations :eq:`shallow-1` to
-    :eq:`shallow-4` for every column of X, the biases broadcast across the
-    columns. The sigmoid is the stable one of chapter 1.
+    This is :eq:`shallow-forward`: equations :eq:`shallow-1`,
+    :eq:`shallow-2`, :eq:`shallow-3` and :eq:`shallow-4` for every column of
+    X, the biases broadcast across the columns. The sigmoid is the stable one
+    of chapter 1.
 
     Parameters
     ----------
