@@ -336,3 +336,18 @@ def test_proofs_catch_a_wrong_tanh_derivative(monkeypatch):
 
     monkeypatch.setattr(derivations.shallow, "tanh_derivative", lambda z: 1 - np.tanh(z))
     assert not _proof("tanh_derivative_is_one_minus_tanh_squared")
+
+
+# --- the built page (after `make html`; runs with `pytest -m browser`) ------------
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_built_page_shows_three_distinct_figures(lang):
+    import re
+    from pathlib import Path
+
+    html = Path(__file__).resolve().parent.parent / "_build" / "html" / lang
+    text = (html / "shallow.html").read_text(encoding="utf-8")
+    images = re.findall(r'<img[^>]+src="(_images/[^"]+\.png)"', text)
+    assert len(images) == 3 and len(set(images)) == 3, images  # one file per figure
+    assert all((html / src).is_file() for src in images)
