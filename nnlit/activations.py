@@ -122,6 +122,8 @@ def tanh(z):
     NumPy's ``np.tanh`` is already stable (it saturates to :math:`\pm 1`
     without overflow); this wrapper adds the input checks and the dtype rule.
 
+    It is the hidden activation :eq:`shallow-2` of the shallow network.
+
     Parameters
     ----------
     z : array_like of any shape
@@ -147,6 +149,8 @@ def tanh_derivative(z):
     .. math::
 
         \tanh'(z) = 1 - \tanh^2(z)
+
+    This is :eq:`shallow-dtanh`, proven in ``derivations/shallow.py``.
 
     Parameters
     ----------
@@ -332,6 +336,9 @@ def tanh_backward(dA, cache):
     .. math::
 
         dZ = dA \odot \bigl(1 - \tanh^2(Z)\bigr)
+
+    With :math:`dA = W^{[2]T} dZ^{[2]}` this is :eq:`shallow-dz1`, the
+    factor being :eq:`shallow-dtanh`.
 
     Parameters
     ----------

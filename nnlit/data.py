@@ -7,7 +7,14 @@ scikit-learn, so nothing is downloaded at run time.
 
 import numpy as np
 
-from nnlit._checks import as_binary_labels, as_float, as_matrix, as_rng
+from nnlit._checks import (
+    as_binary_labels,
+    as_float,
+    as_matrix,
+    as_rng,
+    positive_int,
+    standard_normal,
+)
 
 
 def flatten(images):
@@ -247,3 +254,66 @@ def load_digits(classes=None, test_fraction=0.25, rng=0):
         keep = np.isin(y[0], pair)
         X, y = X[:, keep], (y[:, keep] == pair[1]).astype(np.float64)
     return _shuffle_split(X, y, test_fraction, rng)
+
+
+def load_planar_dataset(m=400, rng=None):
+    r"""The two-class "flower" in the plane: petals of alternating colour.
+
+    For class :math:`j \in \{0, 1\}` (class 0 first), :math:`N = m/2` points
+    are drawn along the curve
+
+    .. math::
+
+        t = \operatorname{linspace}(3.12\,j,\; 3.12\,(j + 1),\; N) + 0.2\,\varepsilon_t,
+        \qquad
+        r = 4 \sin(4 t) + 0.2\,\varepsilon_r,
+        \qquad
+        x = \begin{pmatrix} r \sin t \\ r \cos t \end{pmatrix}
+
+    with :math:`\varepsilon_t, \varepsilon_r` standard normal, N at a time,
+    the noise of t before that of r. The radius :math:`4 \sin 4t` changes
+    sign eight times around the circle, so each class forms four petals that
+    interleave with those of the other: no straight line separates them.
+
+    Parameters
+    ----------
+    m : int, default 400
+        Number of points, positive and even (half of them in each class).
+    rng : None, int, numpy.random.Generator or numpy.random.RandomState
+        Source of the noise. ``np.random.RandomState(1)`` gives the course's
+        published data set (its ``np.random.seed(1)``); None draws a fresh
+        flower.
+
+    Returns
+    -------
+    X : ndarray, shape (2, m)
+        The points, one per column: class 0 in the first m/2 columns.
+    Y : ndarray, shape (1, m)
+        Labels 0.0 and 1.0.
+
+    Raises
+    ------
+    ValueError
+        If m is not a positive even integer.
+
+    Examples
+    --------
+    >>> from nnlit.data import load_planar_dataset
+    >>> X, Y = load_planar_dataset(rng=np.random.RandomState(1))
+    >>> X.shape, Y.shape, int(Y.sum())
+    ((2, 400), (1, 400), 200)
+    >>> print(X[:, :2])
+    [[ 1.20444229  0.1587099 ]
+     [ 3.57611415 -1.4821709 ]]
+    """
+    m = positive_int(m, "m")
+    if m % 2:
+        raise ValueError(f"m must be even (half of the points in each class), got {m}")
+    rng = as_rng(rng)
+    N = m // 2
+    X, Y = np.empty((2, m)), np.repeat([[0.0, 1.0]], N, axis=1)
+    for j in (0, 1):
+        t = np.linspace(3.12 * j, 3.12 * (j + 1), N) + 0.2 * standard_normal(rng, (N,))
+        r = 4 * np.sin(4 * t) + 0.2 * standard_normal(rng, (N,))
+        X[:, j * N:(j + 1) * N] = r * np.sin(t), r * np.cos(t)
+    return X, Y

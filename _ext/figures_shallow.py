@@ -1,0 +1,115 @@
+"""Figures of chapter 2 (shallow network), drawn at build time by running nnlit.
+
+Each function takes the build language ("en" or "zh_CN") and draws on new
+matplotlib figures; the plot directive saves them.
+"""
+
+import numpy as np
+from matplotlib import pyplot as plt
+from matplotlib.colors import ListedColormap
+
+TEXT = {
+    "en": {
+        "class": "class {j}",
+        "data_title": "The flower: 400 points, two classes",
+        "logistic": "Logistic regression: {acc:.1f} %",
+        "network": "Tanh network, 4 hidden units: {acc:.1f} %",
+        "hidden": "{n} hidden unit{s}: {acc:.2f} %",
+        "cost_title": "Cost of the 4-unit network",
+        "iterations": "iteration",
+        "cost": "cost J",
+    },
+    "zh_CN": {
+        "class": "类别 {j}",
+        "data_title": "花形数据：400 个点，两个类别",
+        "logistic": "逻辑斯特回归：{acc:.1f} %",
+        "network": "tanh 网络，4 个隐藏单元：{acc:.1f} %",
+        "hidden": "{n} 个隐藏单元：{acc:.2f} %",
+        "cost_title": "4 单元网络的代价",
+        "iterations": "迭代次数",
+        "cost": "代价 J",
+    },
+}
+COLOURS = ("#d7301f", "#2b8cbe")  # class 0, class 1
+HIDDEN_SIZES = (1, 2, 3, 4, 5, 20, 50)
+
+
+def _flower():
+    from nnlit.data import load_planar_dataset
+
+    return load_planar_dataset(rng=np.random.RandomState(1))
+
+
+def _accuracy(predictions, Y):
+    return 100 * float(np.mean(predictions == Y))
+
+
+def _scatter(ax, X, Y, t=None):
+    for j in (0, 1):
+        pts = X[:, Y[0] == j]
+        ax.scatter(pts[0], pts[1], s=9, color=COLOURS[j], edgecolors="none",
+                   label=None if t is None else t["class"].format(j=j))
+    ax.set_aspect("equal")
+
+
+def _boundary(ax, X, Y, classify, title):
+    """Shade the plane by the predicted class; the edge is the decision boundary."""
+    xs = np.linspace(X[0].min() - 1, X[0].max() + 1, 300)
+    ys = np.linspace(X[1].min() - 1, X[1].max() + 1, 300)
+    gx, gy = np.meshgrid(xs, ys)
+    labels = classify(np.vstack([gx.ravel(), gy.ravel()])).reshape(gx.shape)
+    ax.contourf(gx, gy, labels, levels=[-0.5, 0.5, 1.5], alpha=0.25,
+                cmap=ListedColormap(COLOURS))
+    ax.contour(gx, gy, labels, levels=[0.5], colors="k", linewidths=0.8)
+    _scatter(ax, X, Y)
+    ax.set_title(title, fontsize=10)
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
+def planar_data(lang):
+    """The data set alone."""
+    t = TEXT.get(lang, TEXT["en"])
+    X, Y = _flower()
+    fig, ax = plt.subplots(figsize=(4.6, 4.2))
+    _scatter(ax, X, Y, t)
+    ax.set(xlabel="$x_1$", ylabel="$x_2$", title=t["data_title"])
+    ax.legend(loc="upper right", fontsize=8)
+    fig.tight_layout()
+
+
+def logistic_versus_network(lang):
+    """Both decision boundaries side by side, and the network's cost curve."""
+    from nnlit.logistic import model
+    from nnlit.logistic import predict as logistic_predict
+    from nnlit.shallow import nn_model, predict
+
+    t = TEXT.get(lang, TEXT["en"])
+    X, Y = _flower()
+    d = model(X, Y, X, Y, num_iterations=2000, learning_rate=0.5)
+    parameters, costs = nn_model(X, Y, 4, num_iterations=10000,
+                                 rng=np.random.RandomState(2), return_costs=True)
+    fig, (left, middle, right) = plt.subplots(1, 3, figsize=(12, 4))
+    _boundary(left, X, Y, lambda P: logistic_predict(d["w"], d["b"], P),
+              t["logistic"].format(acc=_accuracy(d["Y_prediction_train"], Y)))
+    _boundary(middle, X, Y, lambda P: predict(parameters, P),
+              t["network"].format(acc=_accuracy(predict(parameters, X), Y)))
+    right.plot(np.arange(len(costs)) * 1000, costs, marker="o")
+    right.set(xlabel=t["iterations"], ylabel=t["cost"], title=t["cost_title"], yscale="log")
+    fig.tight_layout()
+
+
+def hidden_layer_sizes(lang):
+    """Decision boundaries for 1 to 50 hidden units, 5000 iterations each."""
+    from nnlit.shallow import nn_model, predict
+
+    t = TEXT.get(lang, TEXT["en"])
+    X, Y = _flower()
+    fig, axes = plt.subplots(2, 4, figsize=(12, 6.4))
+    for ax, n in zip(axes.flat, HIDDEN_SIZES, strict=False):
+        parameters = nn_model(X, Y, n, num_iterations=5000, rng=np.random.RandomState(2))
+        acc = _accuracy(predict(parameters, X), Y)
+        title = t["hidden"].format(n=n, s="" if n == 1 else "s", acc=acc)
+        _boundary(ax, X, Y, lambda P, p=parameters: predict(p, P), title)
+    axes.flat[-1].axis("off")
+    fig.tight_layout()
