@@ -21,7 +21,7 @@ test: setup system-deps
 	$(PY) -m pytest
 	$(PY) -m derivations
 	$(MAKE) --no-print-directory html
-	$(PY) -m pytest -m browser tests/test_book.py
+	$(PY) -m pytest -m browser
 
 setup: $(VENV)/.installed node_modules/.installed
 
