@@ -100,3 +100,34 @@ def test_logistic_regression_backward_pass():
     grads, _ = propagate(params["w"], params["b"], X, Y)
     report = gradient_check(lambda p: propagate(p["w"], p["b"], X, Y)[1], params, grads)
     assert report.error < 1e-7, str(report)
+
+
+def test_shallow_network_backward_pass():
+    from nnlit.shallow import backward_propagation, compute_cost, forward_propagation
+
+    X, Y = RNG.normal(size=(3, 9)), (RNG.random((1, 9)) > 0.5).astype(float)
+    params = {"W1": RNG.normal(size=(5, 3)), "b1": RNG.normal(size=(5, 1)),
+              "W2": RNG.normal(size=(1, 5)), "b2": RNG.normal(size=(1, 1))}
+
+    def cost(p):
+        return compute_cost(forward_propagation(X, p)[0], Y)
+
+    grads = backward_propagation(params, forward_propagation(X, params)[1], X, Y)
+    report = gradient_check(cost, params, grads)
+    assert report.error < 1e-7, str(report)
+
+
+@pytest.mark.parametrize("one_hot_labels", [False, True])
+def test_softmax_regression_backward_pass(one_hot_labels):
+    from nnlit.softmax import backward_propagation, compute_cost, forward_propagation, one_hot
+
+    X, y = RNG.normal(size=(4, 10)), RNG.integers(0, 3, size=10)
+    Y = one_hot(y, 3) if one_hot_labels else y
+    params = {"W": RNG.normal(size=(3, 4)), "b": RNG.normal(size=(3, 1))}
+
+    def cost(p):
+        return compute_cost(forward_propagation(X, p)[1]["Z"], Y)
+
+    grads = backward_propagation(X, Y, forward_propagation(X, params)[1])
+    report = gradient_check(cost, params, grads)
+    assert report.error < 1e-7, str(report)
