@@ -432,3 +432,24 @@ def test_sigmoid_helper_is_the_output_activation():
     X = np.array([[1.0, 0.0], [0.0, 3.0]])
     AL, _ = L_model_forward(X, params)
     np.testing.assert_allclose(AL, sigmoid(params["W1"] @ X + 0.5))
+
+
+# ---- the proofs notice a wrong nnlit -----------------------------------------------
+
+def test_proofs_catch_planted_bugs(monkeypatch):
+    import derivations.deep as proofs
+    from derivations import load
+
+    def run(name):
+        return next(p for p in load() if p.name == name).run()[0]
+
+    assert run("linear_backward_at_matrix_level") and run("backward_pass_of_a_three_layer_network")
+    monkeypatch.setattr(proofs, "linear_backward",
+                        lambda dZ, cache: (lambda r: (r[0], r[1] * cache[0].shape[1], r[2]))(
+                            linear_backward(dZ, cache)))
+    assert not run("linear_backward_at_matrix_level")  # dW without the 1/m
+    monkeypatch.setattr(proofs, "L_model_backward",
+                        lambda AL, Y, caches, h="relu": {
+                            k: v * (1.01 if k.startswith("dW") else 1)
+                            for k, v in L_model_backward(AL, Y, caches, h).items()})
+    assert not run("backward_pass_of_a_three_layer_network")
