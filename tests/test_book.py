@@ -22,7 +22,7 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 HTML = Path(os.environ.get("NNLIT_HTML", ROOT / "_build" / "html"))
 LANGS = ("en", "zh_CN")
-PAGES = ("index", "preliminaries", "logistic")
+PAGES = ("index", "preliminaries", "logistic", "deep")
 RAW_TEX = re.compile(r"\\\[|\\\]|\\\(|\\\)|\$\$|\\frac|\\sigma|\\begin|\\tag")
 
 
