@@ -2,7 +2,7 @@ r"""A deep L-layer network (chapter 4): [LINEAR -> RELU] x (L-1) -> LINEAR -> SI
 
 The functions follow the course's names, shapes and caches. ``X`` is
 ``(n_x, m)`` with one example per column, ``Y`` is ``(1, m)``; layer ``l``
-has ``W{layer}`` of shape ``(n[layer], n[layer-1])`` and ``b{layer}`` of shape ``(n[layer], 1)``.
+has ``W{l}`` of shape ``(n[l], n[l-1])`` and ``b{l}`` of shape ``(n[l], 1)``.
 A *linear cache* is ``(A_prev, W, b)``, an *activation cache* is ``Z`` and a
 *layer cache* is ``(linear_cache, activation_cache)``. The public functions
 check their inputs once (shapes are compared layer by layer and a mismatch
@@ -198,7 +198,7 @@ def initialize_parameters_deep(layer_dims, rng=None, scale=0.01, dtype=np.float6
     rng : None, int, numpy.random.Generator or numpy.random.RandomState
         Source of the random numbers. ``np.random.RandomState(3)`` gives the
         very numbers of the course (``np.random.seed(3)``, then
-        ``np.random.randn(n[layer], n[layer-1]) * 0.01`` for layer = 1, 2, ...).
+        ``np.random.randn(n[l], n[l-1]) * 0.01`` for l = 1, 2, ...).
     scale : float or {"xavier", "he"}, default 0.01
         A positive number multiplies every weight (0.01 is the notes'
         choice); ``"xavier"`` divides layer l's weights by
@@ -354,10 +354,10 @@ def L_model_forward(X, parameters, hidden_activation="relu"):
 
         A^{[0]} = X, \quad
         Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}, \quad
-        A^{[layer]} = \begin{cases} \operatorname{relu}\bigl(Z^{[layer]}\bigr) & layer < L \\
+        A^{[l]} = \begin{cases} \operatorname{relu}\bigl(Z^{[l]}\bigr) & l < L \\
                                 \sigma\bigl(Z^{[L]}\bigr) & l = L \end{cases}
 
-    that is :eq:`deep-4` for layer = 1, ..., L, with :eq:`deep-relu` in the
+    that is :eq:`deep-4` for l = 1, ..., L, with :eq:`deep-relu` in the
     hidden layers and the sigmoid :eq:`logistic-2` at the output.
 
     Parameters
@@ -373,7 +373,7 @@ def L_model_forward(X, parameters, hidden_activation="relu"):
     AL : ndarray, shape (1, m)
         The predicted probabilities.
     caches : list of L layer caches
-        ``caches[layer - 1]`` is ``((A[layer-1], W[layer], b[layer]), Z[layer])``.
+        ``caches[l - 1]`` is ``((A[l-1], W[l], b[l]), Z[l])``.
 
     Raises
     ------
@@ -577,7 +577,7 @@ def L_model_backward(AL, Y, caches, hidden_activation="relu"):
     .. math::
 
         dZ^{[L]} = A^{[L]} - Y, \qquad
-        dZ^{[layer]} = dA^{[layer]} \odot g'\bigl(Z^{[layer]}\bigr) \ (layer < L),
+        dZ^{[l]} = dA^{[l]} \odot g'\bigl(Z^{[l]}\bigr) \ (l < L),
 
         dW^{[l]} = \frac{1}{m} dZ^{[l]} A^{[l-1]T}, \quad
         db^{[l]} = \frac{1}{m} \sum_{i=1}^{m} dZ^{[l](i)}, \quad
@@ -654,7 +654,7 @@ def update_parameters(parameters, grads, learning_rate):
         W^{[l]} \leftarrow W^{[l]} - \alpha\, dW^{[l]}, \qquad
         b^{[l]} \leftarrow b^{[l]} - \alpha\, db^{[l]}
 
-    These are :eq:`deep-16` and :eq:`deep-17`, for layer = 1, ..., L.
+    These are :eq:`deep-16` and :eq:`deep-17`, for l = 1, ..., L.
 
     Parameters
     ----------
