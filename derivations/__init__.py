@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-CHAPTERS = ("preliminaries", "logistic", "shallow", "softmax", "gradcheck")
+CHAPTERS = ("preliminaries", "logistic", "shallow", "softmax", "deep", "gradcheck")
 
 
 @dataclass

@@ -182,7 +182,8 @@ def relu(Z):
 
         \operatorname{relu}(z) = \max(0, z)
 
-    As in the course's helper, the result is a pair: the activation and the
+    This is the hidden activation :eq:`deep-relu` of the deep network. As in
+    the course's helper, the result is a pair: the activation and the
     cache, which is ``Z`` itself (the backward pass needs to know where
     :math:`z > 0`).
 
@@ -271,6 +272,9 @@ def relu_backward(dA, cache):
 
         dZ = dA \odot \operatorname{relu}'(Z)
 
+    This is :eq:`deep-11` with the step function of :eq:`deep-relu`, which
+    is 0 at :math:`z = 0`.
+
     Parameters
     ----------
     dA : array_like
@@ -304,6 +308,8 @@ def sigmoid_backward(dA, cache):
     .. math::
 
         dZ = dA \odot \sigma(Z)\,\bigl(1 - \sigma(Z)\bigr)
+
+    This is :eq:`deep-11` with the slope :eq:`logistic-dsigmoid`.
 
     Parameters
     ----------

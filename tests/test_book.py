@@ -22,8 +22,8 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 HTML = Path(os.environ.get("NNLIT_HTML", ROOT / "_build" / "html"))
 LANGS = ("en", "zh_CN")
-PAGES = ("index", "preliminaries", "logistic", "shallow", "softmax", "gradcheck",
-         "verification")
+PAGES = ("index", "preliminaries", "logistic", "shallow", "softmax", "deep", "gradcheck",
+         "errata", "verification")
 RAW_TEX = re.compile(r"\\\[|\\\]|\\\(|\\\)|\$\$|\\frac|\\sigma|\\begin|\\tag")
 
 
