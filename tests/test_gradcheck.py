@@ -131,3 +131,23 @@ def test_softmax_regression_backward_pass(one_hot_labels):
     grads = backward_propagation(X, Y, forward_propagation(X, params)[1])
     report = gradient_check(cost, params, grads)
     assert report.error < 1e-7, str(report)
+
+
+@pytest.mark.parametrize("hidden", ["relu", "sigmoid", "tanh"])
+@pytest.mark.parametrize("dims", [[4, 1], [4, 5, 1], [4, 6, 5, 3, 1]])
+def test_deep_network_backward_pass(hidden, dims):
+    from nnlit.deep import L_model_backward, L_model_forward, compute_cost
+
+    X, Y = RNG.normal(size=(dims[0], 8)), (RNG.random((1, 8)) > 0.5).astype(float)
+    params = {}
+    for layer in range(1, len(dims)):
+        params[f"W{layer}"] = RNG.normal(size=(dims[layer], dims[layer - 1]))
+        params[f"b{layer}"] = RNG.normal(size=(dims[layer], 1))
+
+    def cost(p):
+        return compute_cost(L_model_forward(X, p, hidden_activation=hidden)[0], Y)
+
+    AL, caches = L_model_forward(X, params, hidden_activation=hidden)
+    grads = L_model_backward(AL, Y, caches, hidden_activation=hidden)
+    report = gradient_check(cost, params, grads)
+    assert report.error < 1e-7, str(report)
