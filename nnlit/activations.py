@@ -217,8 +217,9 @@ def relu_derivative(z):
         \operatorname{relu}'(z) = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases}
 
     This is the step of :eq:`deep-relu`. ReLU has no derivative at 0 (its
-    left and right slopes are 0 and 1); like the course, nnlit uses 0 there. Any value in [0, 1] is a valid
-    subgradient; the choice only matters for inputs exactly at 0.
+    left and right slopes are 0 and 1); like the course, nnlit uses 0 there.
+    Any value in [0, 1] is a valid subgradient; the choice only matters for
+    inputs exactly at 0.
 
     Parameters
     ----------
