@@ -126,7 +126,7 @@ def test_both_languages_show_identical_equations():
         return re.findall(r'<div class="math[^"]*"([^>]*)>\s*(<span class="eqno">\([^<]*)?'
                           r'.*?(\\\[.*?\\\])</div>', text, re.S)
 
-    for page in [p for p in PAGES if p not in ("index", "verification")]:
+    for page in [p for p in PAGES if p not in ("index", "errata", "verification")]:
         en, zh = blocks("en", page), blocks("zh_CN", page)
         assert len(en) >= 4 and en == zh, page
 
@@ -212,3 +212,16 @@ def test_verification_page_lists_every_equation_with_a_verdict(lang):
     summary = re.search(r'class="ledger-summary">(.*?)</p>', text, re.S).group(1)
     n = str(len(numbered))
     assert summary.count(n) >= 3, summary  # equations, proven, linked
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_errata_page_has_fifteen_items_each_with_proof_and_equation(lang):
+    text = (HTML / lang / "errata.html").read_text(encoding="utf-8")
+    body = text[text.index("<h2>"):text.index('<div class="sphinxsidebar"')]
+    sections = body.split("<h2>")[1:]
+    assert len(sections) == 15
+    for number, section in enumerate(sections, start=1):
+        assert section.lstrip().startswith(f"{number}."), f"item {number}: {section[:60]}"
+        assert 'class="proof-ref reference internal"' in section and " ✓" in section, number
+        assert re.search(r'href="[a-z]+\.html#equation-[^"]+"', section), number
+        assert 'class="doctest' in section or "highlight-" in section, number
