@@ -28,6 +28,7 @@ from nnlit._checks import (
     standard_normal,
 )
 from nnlit.activations import (
+    _sigmoid,
     get_activation,
     relu,
     relu_backward,
@@ -559,9 +560,25 @@ def linear_activation_backward(dA, cache, activation):
     return linear_backward(dZ, linear_cache)
 
 
+def _start_dZL(AL, Y, ZL):
+    """dAL * sigma'(ZL) without ever forming dAL, which is inf when AL is 0 or 1.
+
+    With s = sigma(ZL), dAL * s (1 - s) = (1 - Y) s (1 - s)/(1 - AL) - Y s (1 - s)/AL.
+    Where AL is sigma(ZL) itself, the two ratios are exactly 1 and the result
+    is AL - Y (D4); any other AL (a hand-made test case) gets the plain formula.
+    """
+    s = _sigmoid(ZL)
+    one = np.ones_like(s)
+    # where a denominator is 0, its term is multiplied by a zero label (the
+    # public function has rejected the other case)
+    up = np.divide(1 - s, 1 - AL, out=one.copy(), where=((1 - AL) != (1 - s)) & (AL != 1))
+    down = np.divide(s, AL, out=one.copy(), where=(AL != s) & (AL != 0))
+    return (1 - Y) * s * up - Y * (1 - s) * down
+
+
 def _L_model_backward(AL, Y, caches, hidden):
     grads, L = {}, len(caches)
-    dZ = AL - Y  # (D2): dAL * sigma'(ZL), never forming dAL (inf when AL is 0 or 1)
+    dZ = _start_dZL(AL, Y, caches[L - 1][1])
     dA_prev, grads[f"dW{L}"], grads[f"db{L}"] = _linear_backward(dZ, caches[L - 1][0])
     grads[f"dA{L - 1}"] = dA_prev
     for layer in range(L - 1, 0, -1):
@@ -584,9 +601,12 @@ def L_model_backward(AL, Y, caches, hidden_activation="relu"):
         dA^{[l-1]} = W^{[l]T} dZ^{[l]}
 
     The course starts from :eq:`deep-dAL` and multiplies it by
-    :math:`\sigma'(Z^{[L]})`; the product is :eq:`deep-dZL`, which nnlit
-    uses directly. The start value itself is infinite when a probability
-    has rounded to exactly 0 or 1, the product never is. Each layer then
+    :math:`\sigma'(Z^{[L]})`; for the ``AL`` of a forward pass the product is
+    :eq:`deep-dZL`, which nnlit uses directly. The start value itself is
+    infinite when a probability has rounded to exactly 0 or 1, the product
+    never is. (An ``AL`` that is not the sigmoid of the cached
+    :math:`Z^{[L]}`, as in hand-made test cases, gets the product computed
+    term by term.) Each layer then
     applies :eq:`deep-11`, :eq:`deep-8`, :eq:`deep-9` and :eq:`deep-10`,
     and stores the results under the keys of :eq:`deep-15`.
 
@@ -612,8 +632,9 @@ def L_model_backward(AL, Y, caches, hidden_activation="relu"):
     ------
     ValueError
         If the caches do not chain (the message names the layer and both
-        shapes), AL leaves [0, 1], a label is not 0 or 1 or the activation
-        is unknown.
+        shapes), AL is exactly 0 or 1 where the sigmoid of the cached
+        :math:`Z^{[L]}` is not (the start value would be infinite), a label is
+        not 0 or 1 or the activation is unknown.
 
     Examples
     --------
@@ -629,10 +650,16 @@ def L_model_backward(AL, Y, caches, hidden_activation="relu"):
     """
     hidden = _activation_name(hidden_activation)
     AL = as_matrix(AL, "AL", shape=(1, None))
-    if np.any((AL < 0) | (AL > 1)):
-        raise ValueError("AL must hold probabilities in [0, 1]")
     Y = as_binary_labels(Y, "Y", AL, "AL")
     caches = _check_caches(AL, caches)
+    ZL = caches[-1][1]
+    s = _sigmoid(ZL)
+    if np.any(((AL == 0) & (s != 0) & (Y == 1)) | ((AL == 1) & (s != 1) & (Y == 0))):
+        raise ValueError(
+            "AL is exactly 0 (or 1) where sigmoid(ZL) of the cache is not, so the start "
+            "value dAL of the backward pass is infinite: pass the AL that L_model_forward "
+            "returned with these caches"
+        )
     return _L_model_backward(AL, Y, caches, hidden)
 
 

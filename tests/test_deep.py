@@ -134,11 +134,11 @@ def test_linear_activation_backward_reproduces_the_course():
     np.testing.assert_allclose(db, [[-0.20837892]], rtol=1e-7)
 
 
-def test_the_course_backward_case_through_the_building_blocks():
+def test_the_course_backward_case():
     # The course's L_model_backward case draws AL from randn, unrelated to its
-    # cached Z2 (AL is even negative), so it is not a forward pass and
-    # L_model_backward rightly refuses it; its published numbers come from the
-    # start value dAL pushed through the two layers, which nnlit reproduces.
+    # cached Z2 (and above 1), so dAL * sigma'(Z2) is not AL - Y there: the
+    # general start value must be used, through L_model_backward itself and
+    # through the building blocks alike.
     r = R(3)
     AL, Y = r.randn(1, 2), np.array([[1, 0]])
     A1, W1, b1, Z1 = r.randn(4, 2), r.randn(3, 4), r.randn(3, 1), r.randn(3, 2)
@@ -146,15 +146,41 @@ def test_the_course_backward_case_through_the_building_blocks():
     dAL = -(Y / AL - (1 - Y) / (1 - AL))
     dA1, _, _ = linear_activation_backward(dAL, ((A2, W2, b2), Z2), "sigmoid")
     _, dW1, db1 = linear_activation_backward(dA1, ((A1, W1, b1), Z1), "relu")
-    np.testing.assert_allclose(dW1, [[0.41010002, 0.07807203, 0.13798444, 0.10502167],
-                                     [0, 0, 0, 0],
-                                     [0.05283652, 0.01005865, 0.01777766, 0.0135308]],
-                               rtol=1e-6, atol=1e-12)
-    np.testing.assert_allclose(db1, [[-0.22007063], [0], [-0.02835349]], rtol=1e-7)
-    np.testing.assert_allclose(dA1, [[0.12913162, -0.44014127], [-0.14175655, 0.48317296],
-                                     [0.01663708, -0.05670698]], rtol=1e-6)
-    with pytest.raises(ValueError, match=r"AL must hold probabilities in \[0, 1\]"):
-        L_model_backward(AL, Y, [((A1, W1, b1), Z1), ((A2, W2, b2), Z2)])
+    grads = L_model_backward(AL, Y, [((A1, W1, b1), Z1), ((A2, W2, b2), Z2)])
+    published = {
+        "dW1": [[0.41010002, 0.07807203, 0.13798444, 0.10502167], [0, 0, 0, 0],
+                [0.05283652, 0.01005865, 0.01777766, 0.0135308]],
+        "db1": [[-0.22007063], [0], [-0.02835349]],
+        "dA1": [[0.12913162, -0.44014127], [-0.14175655, 0.48317296],
+                [0.01663708, -0.05670698]],
+    }
+    for key, got in (("dW1", dW1), ("db1", db1), ("dA1", dA1)):
+        np.testing.assert_allclose(got, published[key], rtol=1e-6, atol=1e-12)
+        np.testing.assert_allclose(grads[key], published[key], rtol=1e-6, atol=1e-12)
+
+
+def test_start_value_is_exactly_AL_minus_Y_after_a_forward_pass():
+    rng = np.random.default_rng(8)
+    X, Y = rng.normal(size=(3, 50)) * 30, (rng.random((1, 50)) > 0.5).astype(float)
+    params = initialize_parameters_deep([3, 4, 1], rng=1, scale=5.0)
+    AL, caches = L_model_forward(X, params)
+    assert np.any(AL == 0) or np.any(AL == 1)  # saturated somewhere
+    grads = L_model_backward(AL, Y, caches)
+    dZL = AL - Y
+    np.testing.assert_array_equal(grads["db2"], dZL.sum(axis=1, keepdims=True) / 50)
+    assert all(np.all(np.isfinite(g)) for g in grads.values())
+
+
+def test_an_AL_that_saturates_where_the_cache_does_not_is_rejected():
+    X, Y = np.array([[1.0, 2.0]]), np.array([[1.0, 0.0]])
+    params = initialize_parameters_deep([1, 2, 1], rng=0)
+    AL, caches = L_model_forward(X, params)
+    with pytest.raises(ValueError, match="dAL of the backward pass is infinite"):
+        L_model_backward(np.array([[0.0, 0.5]]), Y, caches)
+    with pytest.raises(ValueError, match="dAL of the backward pass is infinite"):
+        L_model_backward(np.array([[0.5, 1.0]]), Y, caches)
+    # a zero probability of a zero label is harmless
+    assert np.all(np.isfinite(L_model_backward(np.array([[0.5, 0.0]]), Y, caches)["dW1"]))
 
 
 def test_update_parameters_reproduces_the_course():
