@@ -151,6 +151,37 @@ def softmax(Z):
     return _softmax(as_matrix(Z, "Z"))
 
 
+def stable_softmax(Z):
+    r"""The notes' name for the stable softmax: the same as :func:`~nnlit.softmax.softmax`.
+
+    The notes have a naive ``softmax`` and a ``stable_softmax`` that shifts
+    the scores first, :eq:`softmax-stable`. In nnlit there is only the stable
+    one, shifted by each column's own maximum; this name is kept so that code
+    written after the notes runs unchanged.
+
+    Parameters
+    ----------
+    Z : array_like, shape (C, m)
+        Scores, one column per example.
+
+    Returns
+    -------
+    A : ndarray, shape (C, m)
+        Each column sums to 1.
+
+    Examples
+    --------
+    >>> from nnlit.softmax import softmax, stable_softmax
+    >>> Z = np.array([[1000.0, -5.0], [1001.0, -1000.0]])
+    >>> print(stable_softmax(Z))
+    [[0.26894142 1.        ]
+     [0.73105858 0.        ]]
+    >>> bool(np.array_equal(stable_softmax(Z), softmax(Z)))
+    True
+    """
+    return softmax(Z)
+
+
 def log_softmax(Z):
     r"""Logarithm of the softmax of every column, by log-sum-exp.
 
