@@ -89,16 +89,13 @@ def _scale_of(scale):
     )
 
 
-def _check_linear(A, W, b, layer=None):
-    """Check the three arrays of one linear layer; return them as floats."""
+def _check_shapes(W, b, a_shape, aname, layer=None):
+    """Raise unless W fits an input of shape a_shape and b fits W."""
     where = f"layer {layer}: " if layer is not None else ""
     wname, bname = ("W", "b") if layer is None else (f"W{layer}", f"b{layer}")
-    aname = "A_prev" if layer is None else ("X" if layer == 1 else f"A{layer - 1}")
-    A, W = as_matrix(A, aname), as_matrix(W, wname)
-    b = as_matrix(b, bname)
-    if W.shape[1] != A.shape[0]:
+    if W.shape[1] != a_shape[0]:
         raise ValueError(
-            f"{where}{wname} has shape {W.shape} and {aname} has shape {A.shape}: "
+            f"{where}{wname} has shape {W.shape} and {aname} has shape {a_shape}: "
             f"{wname} needs one column per row of {aname}"
         )
     if b.shape != (W.shape[0], 1):
@@ -106,6 +103,15 @@ def _check_linear(A, W, b, layer=None):
             f"{where}{bname} has shape {b.shape} and {wname} has shape {W.shape}: "
             f"{bname} must have shape ({W.shape[0]}, 1), one bias per row of {wname}"
         )
+
+
+def _check_linear(A, W, b, layer=None):
+    """Check the three arrays of one linear layer; return them as floats."""
+    wname, bname = ("W", "b") if layer is None else (f"W{layer}", f"b{layer}")
+    aname = "A_prev" if layer is None else ("X" if layer == 1 else f"A{layer - 1}")
+    A, W = as_matrix(A, aname), as_matrix(W, wname)
+    b = as_matrix(b, bname)
+    _check_shapes(W, b, A.shape, aname, layer)
     return A, W, b
 
 
@@ -125,16 +131,7 @@ def _check_parameters(X, parameters):
                 raise ValueError(f"parameters has no {key!r}: expected W1, b1, ..., W{L}, b{L}")
         W = as_matrix(parameters[f"W{layer}"], f"W{layer}")
         b = as_matrix(parameters[f"b{layer}"], f"b{layer}")
-        if W.shape[1] != prev[0]:
-            raise ValueError(
-                f"layer {layer}: W{layer} has shape {W.shape} and {prev_name} has shape {prev}: "
-                f"W{layer} needs one column per row of {prev_name}"
-            )
-        if b.shape != (W.shape[0], 1):
-            raise ValueError(
-                f"layer {layer}: b{layer} has shape {b.shape} and W{layer} has shape {W.shape}: "
-                f"b{layer} must have shape ({W.shape[0]}, 1), one bias per row of W{layer}"
-            )
+        _check_shapes(W, b, prev, prev_name, layer)
         checked[f"W{layer}"], checked[f"b{layer}"] = W, b
         prev, prev_name = (W.shape[0], X.shape[1]), f"A{layer}"
     if checked[f"W{L}"].shape[0] != 1:
