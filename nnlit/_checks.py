@@ -73,6 +73,19 @@ def as_binary_labels(y, name, ref, ref_name):
     return arr.astype(ref.dtype, copy=False)
 
 
+def as_entries(d, keys, what):
+    """The arrays of the dict ``d`` under ``keys``, as finite float matrices.
+
+    Raises if ``d`` is not a dict or misses a key; the message lists them all.
+    """
+    if not isinstance(d, dict):
+        raise ValueError(f"{what} must be a dict with keys {list(keys)}, got {type(d).__name__}")
+    missing = [k for k in keys if k not in d]
+    if missing:
+        raise ValueError(f"{what} is missing the key(s) {missing}; expected {list(keys)}")
+    return {k: as_matrix(d[k], f'{what}["{k}"]') for k in keys}
+
+
 def same_examples(X, Y, x_name="X", y_name="Y"):
     """Raise if ``X`` and ``Y`` do not have the same number of columns."""
     if X.shape[1] != Y.shape[1]:

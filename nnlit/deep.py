@@ -20,6 +20,7 @@ import numpy as np
 
 from nnlit._checks import (
     as_binary_labels,
+    as_entries,
     as_matrix,
     as_rng,
     as_scalar,
@@ -712,21 +713,16 @@ def update_parameters(parameters, grads, learning_rate):
     if not isinstance(parameters, dict) or not isinstance(grads, dict):
         raise ValueError("parameters and grads must be dicts (W1, b1, ... and dW1, db1, ...)")
     L = sum(1 for k in parameters if isinstance(k, str) and k[:1] == "W")
-    checked_p, checked_g = {}, {}
-    for layer in range(1, L + 1):
-        for key in (f"W{layer}", f"b{layer}"):
-            if key not in parameters:
-                raise ValueError(f"parameters has no {key!r}")
-            if "d" + key not in grads:
-                raise ValueError(f"grads has no {'d' + key!r}")
-            p = as_matrix(parameters[key], key)
-            g = as_matrix(grads["d" + key], "d" + key)
-            if p.shape != g.shape:
-                raise ValueError(
-                    f"layer {layer}: {key} has shape {p.shape} and d{key} has shape "
-                    f"{g.shape}: they must match"
-                )
-            checked_p[key], checked_g["d" + key] = p, g
+    keys = [f"{name}{layer}" for layer in range(1, L + 1) for name in ("W", "b")]
+    checked_p = as_entries(parameters, keys, "parameters")
+    checked_g = as_entries(grads, ["d" + key for key in keys], "grads")
+    for key in keys:
+        p, g = checked_p[key], checked_g["d" + key]
+        if p.shape != g.shape:
+            raise ValueError(
+                f"layer {key[1:]}: {key} has shape {p.shape} and d{key} has shape "
+                f"{g.shape}: they must match"
+            )
     return _update_parameters(checked_p, checked_g, learning_rate, L)
 
 

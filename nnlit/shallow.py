@@ -12,6 +12,7 @@ import numpy as np
 
 from nnlit._checks import (
     as_binary_labels,
+    as_entries,
     as_matrix,
     as_rng,
     as_scalar,
@@ -28,19 +29,9 @@ CACHE_KEYS = ("Z1", "A1", "Z2", "A2")
 GRAD_KEYS = ("dW1", "db1", "dW2", "db2")
 
 
-def _entries(d, keys, what):
-    """The arrays of ``d`` under ``keys``, as finite float matrices."""
-    if not isinstance(d, dict):
-        raise ValueError(f"{what} must be a dict with keys {list(keys)}, got {type(d).__name__}")
-    missing = [k for k in keys if k not in d]
-    if missing:
-        raise ValueError(f"{what} is missing the key(s) {missing}; expected {list(keys)}")
-    return {k: as_matrix(d[k], f'{what}["{k}"]') for k in keys}
-
-
 def _check_parameters(parameters, n_x=None):
     """Check keys and shapes; ``n_x`` is the row count of X when X is known."""
-    p = _entries(parameters, PARAMETER_KEYS, "parameters")
+    p = as_entries(parameters, PARAMETER_KEYS, "parameters")
     n_h, n_x_w = p["W1"].shape
     n_y = p["W2"].shape[0]
     want = {"W1": (n_h, n_x_w if n_x is None else n_x), "b1": (n_h, 1),
@@ -312,7 +303,7 @@ def backward_propagation(parameters, cache, X, Y):
      [0.5 0.5]]
     """
     X, Y, p = _check_data(X, Y, parameters)
-    c = _entries(cache, CACHE_KEYS, "cache")
+    c = as_entries(cache, CACHE_KEYS, "cache")
     n_h, m = p["W1"].shape[0], X.shape[1]
     for key, shape in (("Z1", (n_h, m)), ("A1", (n_h, m)), ("Z2", (1, m)), ("A2", (1, m))):
         if c[key].shape != shape:
@@ -367,7 +358,7 @@ def update_parameters(parameters, grads, learning_rate=1.2):
     [[0.95]] [[-0.1]] [[1.]] [[0.1]]
     """
     p = _check_parameters(parameters)
-    g = _entries(grads, GRAD_KEYS, "grads")
+    g = as_entries(grads, GRAD_KEYS, "grads")
     for k in PARAMETER_KEYS:
         if g["d" + k].shape != p[k].shape:
             raise ValueError(f'grads["d{k}"] has shape {g["d" + k].shape} and '

@@ -13,6 +13,7 @@ unchecked helpers whose names start with an underscore.
 import numpy as np
 
 from nnlit._checks import (
+    as_entries,
     as_float,
     as_matrix,
     as_rng,
@@ -488,15 +489,13 @@ def softmax_jacobian(z):
 
 def _check_params(parameters, X):
     X = as_matrix(X, "X")
-    if not isinstance(parameters, dict) or not {"W", "b"} <= set(parameters):
-        raise ValueError('parameters must be a dict with keys "W" and "b"')
-    W = as_matrix(parameters["W"], 'parameters["W"]')
+    W, b = as_entries(parameters, ("W", "b"), "parameters").values()
     if W.shape[1] != X.shape[0]:
         raise ValueError(
             f'parameters["W"] has shape {W.shape} and X has shape {X.shape}: W '
             f"must have one column per row (feature) of X, shape (C, {X.shape[0]})"
         )
-    b = as_matrix(parameters["b"], 'parameters["b"]', shape=(W.shape[0], 1))
+    as_matrix(b, 'parameters["b"]', shape=(W.shape[0], 1))
     return W, b, X
 
 
@@ -698,10 +697,11 @@ def update_parameters(parameters, grads, learning_rate=0.5):
     >>> print(p["W"].ravel(), p["b"].ravel())
     [0.9 1.1] [-0.1 -0.1]
     """
-    W = as_matrix(parameters["W"], 'parameters["W"]')
-    b = as_matrix(parameters["b"], 'parameters["b"]', shape=(W.shape[0], 1))
-    dW = as_matrix(grads["dW"], 'grads["dW"]', shape=W.shape)
-    db = as_matrix(grads["db"], 'grads["db"]', shape=b.shape)
+    W, b = as_entries(parameters, ("W", "b"), "parameters").values()
+    dW, db = as_entries(grads, ("dW", "db"), "grads").values()
+    as_matrix(b, 'parameters["b"]', shape=(W.shape[0], 1))
+    as_matrix(dW, 'grads["dW"]', shape=W.shape)
+    as_matrix(db, 'grads["db"]', shape=b.shape)
     lr = as_scalar(learning_rate, "learning_rate")
     return {"W": W - lr * dW, "b": b - lr * db}
 

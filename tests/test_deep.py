@@ -446,7 +446,7 @@ def test_non_finite_and_bad_hyperparameters_are_rejected():
     with pytest.raises(ValueError, match=r"layer 1: W1 has shape \(2, 2\) and dW1 has shape"):
         update_parameters(params, {"dW1": np.ones((1, 2)), "db1": params["b1"],
                                    "dW2": params["W2"], "db2": params["b2"]}, 0.1)
-    with pytest.raises(ValueError, match="grads has no 'db2'"):
+    with pytest.raises(ValueError, match=r"grads is missing the key\(s\) \['db2'\]"):
         update_parameters(params, {"dW1": params["W1"], "db1": params["b1"],
                                    "dW2": params["W2"]}, 0.1)
     with pytest.raises(ValueError, match="non-negative integer"):

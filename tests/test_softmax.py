@@ -344,3 +344,23 @@ def test_proofs_catch_a_global_sum_and_a_missing_one_over_m(monkeypatch):
     monkeypatch.setattr(proofs, "softmax_jacobian", lambda z: softmax_jacobian(z).T * 1.01)
     ok, message, _ = _run_proof("jacobian_of_softmax")
     assert not ok and "softmax_jacobian" in message
+
+
+@pytest.mark.parametrize(
+    ("parameters", "grads", "match"),
+    [({"W": np.ones((2, 3))}, {"dW": np.ones((2, 3)), "db": np.ones((2, 1))},
+      r"parameters is missing the key\(s\) \['b'\]"),
+     ({"W": np.ones((2, 3)), "b": np.ones((2, 1))}, {"dW": np.ones((2, 3))},
+      r"grads is missing the key\(s\) \['db'\]"),
+     ({"W": np.ones((2, 3)), "b": np.ones((2, 1))}, {"dW": np.ones((3, 2)), "db": np.ones((2, 1))},
+      r'grads\["dW"\] has shape \(3, 2\), expected \(2, 3\)'),
+     ([1, 2], {}, "parameters must be a dict")],
+)
+def test_update_parameters_rejects_missing_keys_and_shapes(parameters, grads, match):
+    from nnlit.softmax import forward_propagation, update_parameters
+
+    with pytest.raises(ValueError, match=match):
+        update_parameters(parameters, grads, 0.1)
+    if isinstance(parameters, dict) and "b" not in parameters:
+        with pytest.raises(ValueError, match=match):
+            forward_propagation(np.ones((3, 4)), parameters)
