@@ -6,10 +6,18 @@ import numpy as np
 from nnlit._checks import as_binary_labels, as_matrix
 
 
+def _mean_loss(losses):
+    """Mean of non-negative losses without overflow, even when each is near
+    the largest float: the losses are scaled by the largest one first."""
+    top = np.max(losses)
+    if top == 0:
+        return 0.0
+    return float(top * np.mean(losses / top))
+
+
 def _cost_from_logits(Z, Y):
-    # log(1 + e^z) - y z, with log(1 + e^z) = logaddexp(0, z): never overflows;
-    # each loss is divided by m before summing, so the sum cannot overflow either
-    return float(np.sum((np.logaddexp(0, Z) - Y * Z) / Z.shape[1]))
+    # log(1 + e^z) - y z, with log(1 + e^z) = logaddexp(0, z): never overflows
+    return _mean_loss(np.logaddexp(0, Z) - Y * Z)
 
 
 def binary_cross_entropy_from_logits(Z, Y):

@@ -22,6 +22,7 @@ from nnlit._checks import (
     positive_int,
     standard_normal,
 )
+from nnlit.losses import _mean_loss
 
 # ---- input checks particular to this chapter --------------------------------
 
@@ -267,10 +268,8 @@ def one_hot(y, C):
 
 
 def _cost(Z, idx):
-    # log-softmax of the true class of each column; /m before summing
-    logA = _log_softmax(Z)
-    m = Z.shape[1]
-    return float(0.0 - np.sum(logA[idx, np.arange(m)] / m))  # 0.0, never -0.0
+    # minus the log-softmax of the true class of each column
+    return _mean_loss(-_log_softmax(Z)[idx, np.arange(Z.shape[1])])
 
 
 def _delta(Z, idx):

@@ -99,3 +99,13 @@ def test_sigmoid_is_a_finite_probability_for_any_finite_score(z):
     assert np.all((s >= 0) & (s <= 1))
     order = np.argsort(z, kind="stable")
     assert np.all(np.diff(s[order]) >= 0)
+
+
+def test_mean_of_losses_near_the_largest_float_does_not_overflow():
+    # found by hypothesis: 20 losses of 1.8e308 each, whose mean is 1.8e308
+    big = np.finfo(np.float64).max
+    z = np.full((1, 20), big)
+    cost = binary_cross_entropy_from_logits(z, np.zeros((1, 20)))
+    assert cost == big
+    cost = binary_cross_entropy_from_logits(np.array([[big, 0.0]]), np.array([[0, 1]]))
+    assert cost == pytest.approx(big / 2, rel=1e-15)
