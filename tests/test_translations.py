@@ -54,6 +54,9 @@ def test_every_current_message_is_translated_and_not_fuzzy(templates):
 
 def test_catalogs_hold_no_fuzzy_or_empty_entries():
     for po_path in LOCALE.glob("*.po"):
+        # a fuzzy header makes msgfmt drop the header (and its charset)
+        assert "\n#, fuzzy\nmsgid \"\"\n" not in "\n" + po_path.read_text("utf-8"), \
+            f"{po_path.name}: the header is marked fuzzy"
         for msg in _read(po_path):
             if msg.id:
                 assert msg.string, f"{po_path.name}: empty translation of {msg.id[:70]!r}"
