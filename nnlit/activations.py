@@ -16,6 +16,32 @@ def _sigmoid(z):
     return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
 
 
+def _sigmoid_prime(z):
+    s = _sigmoid(z)
+    return s * (1 - s)
+
+
+def _tanh_prime(z):
+    return 1 - np.tanh(z) ** 2
+
+
+def _relu(z):
+    return np.maximum(z, 0)
+
+
+def _relu_prime(z):
+    return (z > 0).astype(z.dtype)
+
+
+_UNCHECKED = {
+    "relu": (_relu, _relu_prime),
+    "sigmoid": (_sigmoid, _sigmoid_prime),
+    "tanh": (np.tanh, _tanh_prime),
+}
+"""name -> (g, g') on arrays already checked: what the public functions and
+the training loops call."""
+
+
 def sigmoid(z):
     r"""Logistic sigmoid, computed without overflow.
 
@@ -79,8 +105,7 @@ def sigmoid_derivative(z):
     >>> print(sigmoid_derivative(np.array([0.0, 2.0, -2.0, 800.0])))
     [0.25       0.10499359 0.10499359 0.        ]
     """
-    s = _sigmoid(as_float(z, "z"))
-    return (s * (1 - s))[()]
+    return _sigmoid_prime(as_float(z, "z"))[()]
 
 
 def log_sigmoid(z):
@@ -168,11 +193,7 @@ def tanh_derivative(z):
     >>> print(tanh_derivative(np.array([0.0, 1.0, -1.0, 800.0])))
     [1.         0.41997434 0.41997434 0.        ]
     """
-    return (1 - np.tanh(as_float(z, "z")) ** 2)[()]
-
-
-def _relu(z):
-    return np.maximum(z, 0)
+    return _tanh_prime(as_float(z, "z"))[()]
 
 
 def relu(Z):
@@ -237,8 +258,7 @@ def relu_derivative(z):
     >>> print(relu_derivative(np.array([-1.0, 0.0, 1e-300, 5.0])))
     [0. 0. 1. 1.]
     """
-    z = as_float(z, "z")
-    return (z > 0).astype(z.dtype)[()]
+    return _relu_prime(as_float(z, "z"))[()]
 
 
 ACTIVATIONS = {
@@ -263,7 +283,7 @@ def _backward(dA, cache, name):
             f"dA has shape {dA.shape} and cache (Z) has shape {Z.shape}: "
             f"they must have the same shape"
         )
-    return dA * ACTIVATIONS[name][1](Z)
+    return dA * _UNCHECKED[name][1](Z)
 
 
 def relu_backward(dA, cache):

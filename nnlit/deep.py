@@ -28,28 +28,9 @@ from nnlit._checks import (
     positive_int,
     standard_normal,
 )
-from nnlit.activations import (
-    _sigmoid,
-    get_activation,
-    relu,
-    relu_backward,
-    sigmoid,
-    sigmoid_backward,
-    tanh,
-    tanh_backward,
-)
+from nnlit.activations import _UNCHECKED, _sigmoid, get_activation
 from nnlit.losses import _cost_from_logits, binary_cross_entropy
 
-_FORWARD = {
-    "relu": lambda Z: relu(Z)[0],
-    "sigmoid": sigmoid,
-    "tanh": tanh,
-}
-_BACKWARD = {
-    "relu": relu_backward,
-    "sigmoid": sigmoid_backward,
-    "tanh": tanh_backward,
-}
 SCALES = ("xavier", "he")
 """Named initialisation scales besides a plain positive number: ``"xavier"``
 is :math:`1/\\sqrt{n^{[l-1]}}`, ``"he"`` is :math:`\\sqrt{2/n^{[l-1]}}`."""
@@ -74,12 +55,7 @@ def _layer_dims(layer_dims):
 
 
 def _scale_of(scale):
-    if isinstance(scale, str):
-        if scale not in SCALES:
-            raise ValueError(
-                f"unknown scale {scale!r}; expected a positive number (e.g. 0.01) "
-                f"or one of: 'xavier', 'he'"
-            )
+    if isinstance(scale, str) and scale in SCALES:
         return scale
     if isinstance(scale, numbers.Real) and not isinstance(scale, bool) \
             and np.isfinite(scale) and scale > 0:
@@ -291,7 +267,7 @@ def linear_forward(A, W, b):
 
 def _linear_activation_forward(A_prev, W, b, activation):
     Z, linear_cache = _linear_forward(A_prev, W, b)
-    return _FORWARD[activation](Z), (linear_cache, Z)
+    return _UNCHECKED[activation][0](Z), (linear_cache, Z)
 
 
 def linear_activation_forward(A_prev, W, b, activation):
@@ -500,7 +476,7 @@ def linear_backward(dZ, cache):
 
 def _linear_activation_backward(dA, cache, activation):
     linear_cache, Z = cache
-    return _linear_backward(_BACKWARD[activation](dA, Z), linear_cache)
+    return _linear_backward(dA * _UNCHECKED[activation][1](Z), linear_cache)
 
 
 def linear_activation_backward(dA, cache, activation):
@@ -554,18 +530,16 @@ def linear_activation_backward(dA, cache, activation):
     dA, Z = as_matrix(dA, "dA"), as_matrix(Z, "Z")
     if dA.shape != Z.shape:
         raise ValueError(f"dA has shape {dA.shape} and Z has shape {Z.shape}: they must match")
-    dZ = _BACKWARD[activation](dA, Z)
-    return linear_backward(dZ, linear_cache)
+    return linear_backward(dA * _UNCHECKED[activation][1](Z), linear_cache)
 
 
-def _start_dZL(AL, Y, ZL):
+def _start_dZL(AL, Y, s):
     """dAL * sigma'(ZL) without ever forming dAL, which is inf when AL is 0 or 1.
 
     With s = sigma(ZL), dAL * s (1 - s) = (1 - Y) s (1 - s)/(1 - AL) - Y s (1 - s)/AL.
     Where AL is sigma(ZL) itself, the two ratios are exactly 1 and the result
     is AL - Y (D4); any other AL (a hand-made test case) gets the plain formula.
     """
-    s = _sigmoid(ZL)
     one = np.ones_like(s)
     # where a denominator is 0, its term is multiplied by a zero label (the
     # public function has rejected the other case)
@@ -574,9 +548,9 @@ def _start_dZL(AL, Y, ZL):
     return (1 - Y) * s * up - Y * (1 - s) * down
 
 
-def _L_model_backward(AL, Y, caches, hidden):
+def _L_model_backward(dZ, caches, hidden):
+    """Backward pass from dZL (the start value times sigma'(ZL))."""
     grads, L = {}, len(caches)
-    dZ = _start_dZL(AL, Y, caches[L - 1][1])
     dA_prev, grads[f"dW{L}"], grads[f"db{L}"] = _linear_backward(dZ, caches[L - 1][0])
     grads[f"dA{L - 1}"] = dA_prev
     for layer in range(L - 1, 0, -1):
@@ -658,7 +632,7 @@ def L_model_backward(AL, Y, caches, hidden_activation="relu"):
             "value dAL of the backward pass is infinite: pass the AL that L_model_forward "
             "returned with these caches"
         )
-    return _L_model_backward(AL, Y, caches, hidden)
+    return _L_model_backward(_start_dZL(AL, Y, s), caches, hidden)
 
 
 # ---- learning ------------------------------------------------------------------
@@ -802,7 +776,7 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
             costs.append(_cost_from_logits(caches[-1][1], Y))
             if print_cost:
                 print(f"Cost after iteration {i}: {costs[-1]:f}")
-        grads = _L_model_backward(AL, Y, caches, hidden)
+        grads = _L_model_backward(AL - Y, caches, hidden)  # AL = sigma(ZL): (D4)
         parameters = _update_parameters(parameters, grads, learning_rate, L)
     return parameters, costs
 
