@@ -92,6 +92,10 @@ def _check_linear(A, W, b, layer=None):
     return A, W, b
 
 
+def _keys(L):
+    return [f"{name}{layer}" for layer in range(1, L + 1) for name in ("W", "b")]
+
+
 def _check_parameters(X, parameters):
     """Check X and parameters W1, b1, ..., WL, bL layer by layer; return X, L, params."""
     if not isinstance(parameters, dict):
@@ -102,12 +106,9 @@ def _check_parameters(X, parameters):
         raise ValueError("parameters holds no weights: expected keys W1, b1, ..., WL, bL")
     X = as_matrix(X, "X")
     checked, prev, prev_name = {}, X.shape, "X"
+    entries = as_entries(parameters, _keys(L), "parameters")
     for layer in range(1, L + 1):
-        for key in (f"W{layer}", f"b{layer}"):
-            if key not in parameters:
-                raise ValueError(f"parameters has no {key!r}: expected W1, b1, ..., W{L}, b{L}")
-        W = as_matrix(parameters[f"W{layer}"], f"W{layer}")
-        b = as_matrix(parameters[f"b{layer}"], f"b{layer}")
+        W, b = entries[f"W{layer}"], entries[f"b{layer}"]
         _check_shapes(W, b, prev, prev_name, layer)
         checked[f"W{layer}"], checked[f"b{layer}"] = W, b
         prev, prev_name = (W.shape[0], X.shape[1]), f"A{layer}"
@@ -687,7 +688,7 @@ def update_parameters(parameters, grads, learning_rate):
     if not isinstance(parameters, dict) or not isinstance(grads, dict):
         raise ValueError("parameters and grads must be dicts (W1, b1, ... and dW1, db1, ...)")
     L = sum(1 for k in parameters if isinstance(k, str) and k[:1] == "W")
-    keys = [f"{name}{layer}" for layer in range(1, L + 1) for name in ("W", "b")]
+    keys = _keys(L)
     checked_p = as_entries(parameters, keys, "parameters")
     checked_g = as_entries(grads, ["d" + key for key in keys], "grads")
     for key in keys:

@@ -401,7 +401,8 @@ def test_shape_errors_name_the_layer_and_both_shapes():
         L_model_forward(np.ones((4, 2)), bad)
     with pytest.raises(ValueError, match=r"layer 3: b3 has shape \(2, 1\) and W3 has shape"):
         predict(np.ones((4, 2)), {**params, "b3": np.zeros((2, 1))})
-    with pytest.raises(ValueError, match="parameters has no 'b2'"):
+    with pytest.raises(ValueError, match=r"parameters is missing the key\(s\) \['b2'\]; "
+                                         r"expected \['W1', 'b1', 'W2', 'b2', 'W3', 'b3'\]"):
         L_model_forward(np.ones((4, 2)), {k: v for k, v in params.items() if k != "b2"})
     with pytest.raises(ValueError, match=r"layers_dims\[0\] is 5 and X has shape \(4, 3\)"):
         L_layer_model(np.ones((4, 3)), np.ones((1, 3)), [5, 2, 1])
