@@ -656,7 +656,7 @@ def backward_propagation(X, Y, cache):
     [ 0.25 -0.25] [0. 0.]
     """
     X = as_matrix(X, "X")
-    Z = as_matrix(cache["Z"], 'cache["Z"]')
+    (Z,) = as_entries(cache, ("Z",), "cache").values()
     if Z.shape[1] != X.shape[1]:
         raise ValueError(
             f'X has shape {X.shape} and cache["Z"] has shape {Z.shape}: they must '
@@ -761,12 +761,12 @@ def model(X, Y, n_y=None, num_iterations=1000, learning_rate=0.5, print_cost=Fal
     idx = _labels(Y, np.empty((n_y, X.shape[1])), "Y", f"a ({n_y}, m) score matrix")
     costs = []
     for i in range(num_iterations):
-        _, cache = _forward(W, b, X)
+        Z = W @ X + b  # the softmax itself is formed once, inside _backward
         if i % 100 == 0:
-            costs.append(_cost(cache["Z"], idx))
+            costs.append(_cost(Z, idx))
             if print_cost:
                 print(f"Cost after iteration {i}: {costs[-1]:f}")
-        grads = _backward(X, idx, cache["Z"])
+        grads = _backward(X, idx, Z)
         W, b = W - lr * grads["dW"], b - lr * grads["db"]
     return {"W": W, "b": b}, costs
 
@@ -803,7 +803,8 @@ def predict(parameters, X):
     return np.argmax(W @ X + b, axis=0).reshape(1, -1)
 
 
-__all__ = ["softmax", "log_softmax", "one_hot", "cross_entropy", "cross_entropy_one_hot",
+__all__ = ["softmax", "stable_softmax", "log_softmax", "one_hot", "cross_entropy",
+           "cross_entropy_one_hot",
            "delta_cross_entropy", "delta_cross_entropy_one_hot", "softmax_jacobian",
            "initialize_parameters", "forward_propagation", "compute_cost",
            "backward_propagation", "update_parameters", "model", "predict"]

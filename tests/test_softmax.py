@@ -364,3 +364,12 @@ def test_update_parameters_rejects_missing_keys_and_shapes(parameters, grads, ma
     if isinstance(parameters, dict) and "b" not in parameters:
         with pytest.raises(ValueError, match=match):
             forward_propagation(np.ones((3, 4)), parameters)
+
+
+@pytest.mark.parametrize(("cache", "match"), [({}, r"cache is missing the key\(s\) \['Z'\]"),
+                                               (np.zeros((2, 3)), "cache must be a dict")])
+def test_backward_propagation_rejects_a_bad_cache(cache, match):
+    from nnlit.softmax import backward_propagation
+
+    with pytest.raises(ValueError, match=match):
+        backward_propagation(np.ones((4, 3)), [0, 1, 1], cache)
