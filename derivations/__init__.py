@@ -58,6 +58,16 @@ def load(chapters=CHAPTERS):
     return [p for p in REGISTRY if p.chapter in chapters]
 
 
+def sigma(t):
+    """The sigmoid of equation (2) of chapter 1, as a SymPy expression."""
+    return 1 / (1 + sp.exp(-t))
+
+
+def loss(a, y):
+    """The cross-entropy loss of one example, equation (3) of chapter 1."""
+    return -y * sp.log(a) - (1 - y) * sp.log(1 - a)
+
+
 def check_zero(expr, what):
     """Assert that a SymPy expression simplifies to 0."""
     if sp.simplify(expr) != 0:

@@ -8,7 +8,7 @@ and compares with the nnlit functions on random numbers.
 import numpy as np
 import sympy as sp
 
-from derivations import check_close, check_zero, proves, symbol_matrix
+from derivations import check_close, check_zero, loss, proves, sigma, symbol_matrix
 from nnlit.activations import relu, relu_backward, relu_derivative
 from nnlit.deep import (
     L_model_backward,
@@ -22,16 +22,6 @@ from nnlit.deep import (
 
 z, a, y = sp.symbols("z a y", real=True)
 g = sp.Function("g")
-
-
-def sigma(t):
-    """The sigmoid, as a SymPy expression."""
-    return 1 / (1 + sp.exp(-t))
-
-
-def loss(a, y):
-    """The cross-entropy loss of one example, the summand of (7)."""
-    return -y * sp.log(a) - (1 - y) * sp.log(1 - a)
 
 
 @proves("deep-8", "deep-9", "deep-10")

@@ -9,22 +9,12 @@ import mpmath
 import numpy as np
 import sympy as sp
 
-from derivations import check_close, check_zero, proves, symbol_matrix
+from derivations import check_close, check_zero, loss, proves, sigma, symbol_matrix
 from nnlit.activations import log_sigmoid, sigmoid, sigmoid_derivative
 from nnlit.logistic import optimize, predict, propagate
 from nnlit.losses import binary_cross_entropy, binary_cross_entropy_from_logits
 
 z, y = sp.symbols("z y", real=True)
-
-
-def sigma(t):
-    """The sigmoid of equation (2), as a SymPy expression."""
-    return 1 / (1 + sp.exp(-t))
-
-
-def loss(a, y):
-    """The loss of equation (3)."""
-    return -y * sp.log(a) - (1 - y) * sp.log(1 - a)
 
 
 @proves("logistic-2", "logistic-sigmoid-stable")

@@ -10,7 +10,7 @@ on random numbers and compared with nnlit.
 import numpy as np
 import sympy as sp
 
-from derivations import check_close, check_zero, proves, symbol_matrix
+from derivations import check_close, check_zero, proves, sigma, symbol_matrix
 from nnlit.activations import tanh_backward, tanh_derivative
 from nnlit.shallow import (
     backward_propagation,
@@ -23,11 +23,6 @@ from nnlit.shallow import (
 z, y = sp.symbols("z y", real=True)
 
 
-def sigma_definition(t):
-    """The sigmoid written out, 1 / (1 + e^(-t))."""
-    return 1 / (1 + sp.exp(-t))
-
-
 class Sigma(sp.Function):
     """The sigmoid as a SymPy function that knows its derivative (L2)."""
 
@@ -37,7 +32,7 @@ class Sigma(sp.Function):
 
 def literal(expr):
     """Replace Sigma by its definition, for checks and for lambdify."""
-    return expr.replace(Sigma, sigma_definition)
+    return expr.replace(Sigma, sigma)
 
 
 def check_entries_zero(M, what):
@@ -105,7 +100,7 @@ def forward_pass_is_equations_1_to_4_per_column():
         "shallow-dw1", "shallow-db1")
 def backward_pass_at_matrix_level():
     # Sigma's derivative is (L2), proven in chapter 1; confirm it once here
-    check_zero(literal(sp.diff(Sigma(z), z)) - sp.diff(sigma_definition(z), z), "Sigma' = (L2)")
+    check_zero(literal(sp.diff(Sigma(z), z)) - sp.diff(sigma(z), z), "Sigma' = (L2)")
     rng = np.random.default_rng(3)
     for n_x, n_h, m in [(2, 3, 2), (3, 2, 3)]:
         symbols, (_, A1, _, A2), J = network(n_x, n_h, m)
@@ -172,7 +167,7 @@ def one_over_m_inside_dz_gives_the_same_gradients():
 @proves("shallow-5")
 def prediction_is_the_sign_of_z2():
     above_half = sp.solve_univariate_inequality(
-        sigma_definition(z) > sp.Rational(1, 2), z, relational=False)
+        sigma(z) > sp.Rational(1, 2), z, relational=False)
     if above_half != sp.Interval.open(0, sp.oo):
         raise AssertionError(f"sigma(z) > 1/2 holds on {above_half}, not z > 0")
     rng = np.random.default_rng(5)
