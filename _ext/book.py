@@ -128,13 +128,18 @@ def _proof_link(app, docname, node):
     if result is None:
         logger.warning("{proof}: no proof named %r in derivations/", key, location=node)
         return nodes.literal(text=key)
-    ok = result[1]
-    text = key.rsplit(".", 1)[-1] + (" ✓" if ok else " ✗")
+    if key not in getattr(app.env, "nnlit_proof_pages", {}):
+        logger.warning("{proof}: the verdict of %r is shown on no page", key, location=node)
+    return _to_verdict(app, docname, key, result[1], classes=["proof-ref"])
+
+
+def _to_verdict(app, docname, key, ok, suffix="", classes=()):
+    """``name ✓`` (or ✗) linking to the proof's verdict, plain where it has none."""
+    text = key.rsplit(".", 1)[-1] + (" ✓" if ok else " ✗") + suffix
     page = getattr(app.env, "nnlit_proof_pages", {}).get(key)
     if page is None:
-        logger.warning("{proof}: the verdict of %r is shown on no page", key, location=node)
         return nodes.literal(text=text)
-    return _link(app, docname, page, nodes.make_id(f"proof-{key}"), text, ["proof-ref"])
+    return _link(app, docname, page, nodes.make_id(f"proof-{key}"), text, classes)
 
 
 def _results(app):
@@ -237,19 +242,8 @@ def _code_refs(app, docname, label):
 
 def _proof_refs(app, docname, label, seconds=False):
     """Links to the verdicts of the proofs claiming ``label``: name ✓ or ✗."""
-    pages = getattr(app.env, "nnlit_proof_pages", {})
-    refs = []
-    for key, (proof, ok, _, time) in _results(app).items():
-        if label not in proof.labels:
-            continue
-        text = key.rsplit(".", 1)[-1] + (" ✓" if ok else " ✗")
-        if seconds:
-            text += f" ({time:.2f} s)"
-        if key in pages:
-            refs.append(_link(app, docname, pages[key], nodes.make_id(f"proof-{key}"), text))
-        else:
-            refs.append(nodes.literal(text=text))
-    return refs
+    return [_to_verdict(app, docname, key, ok, f" ({time:.2f} s)" if seconds else "")
+            for key, (proof, ok, _, time) in _results(app).items() if label in proof.labels]
 
 
 def _join(parent, refs, words):
