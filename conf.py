@@ -23,7 +23,9 @@ extensions = [
     "sphinx.ext.mathjax",
     "sphinx.ext.doctest",
     "matplotlib.sphinxext.plot_directive",
+    "sphinx_copybutton",
     "book",
+    "theme",
 ]
 root_doc = "index"
 exclude_patterns = ["_build"]
@@ -75,10 +77,26 @@ plot_rcparams = {
     "figure.dpi": 110,
 }
 
-html_theme = "alabaster"
+# The book theme (sphinx-book-theme, offline: its fonts and icons are bundled)
+# with a light/dark switch, and the language switcher in every page's header.
+html_theme = "sphinx_book_theme"
 html_title = "nnlit"
-html_theme_options = {"page_width": "1100px"}  # description: set per language by _ext/book.py
-html_sidebars = {"**": ["about.html", "langswitch.html", "navigation.html", "searchbox.html"]}
+html_theme_options = {
+    "article_header_end": ["langswitch.html", "article-header-buttons.html"],
+    "navbar_persistent": [],  # the sidebar has the search field
+    "use_download_button": False,
+    "home_page_in_toc": True,
+    "show_toc_level": 2,
+    "navigation_with_keys": False,
+}
+html_sidebars = {"**": ["navbar-logo.html", "tagline.html", "search-button-field.html",
+                        "sbt-sidebar-nav.html"]}
 html_static_path = ["_static"]
 html_css_files = ["nnlit.css"]
+
+# Copy buttons copy the code without the >>> / ... prompts and without output.
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = True
+copybutton_exclude = ".linenos, .gp, .go"
 html_copy_source = False

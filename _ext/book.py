@@ -13,7 +13,8 @@
 - Under every labelled equation, a line links the functions whose docstrings
   cite it (``:eq:``) and the proofs that claim it, with their verdicts.
 - Language: ``plot_pre_code`` tells the figure code the build language, and
-  the sidebar tagline follows it.
+  the sidebar tagline follows it
+  (``html_context['tagline']``, shown by ``_templates/tagline.html``).
 - Offline MathJax: the pinned MathJax 3 from ``node_modules`` is copied into
   ``_static/mathjax``.
 """
@@ -360,7 +361,7 @@ def fill_book(app, doctree, docname):
 def configure_language(app, config):
     """Settings that depend on the build language (known only after -D)."""
     words = WORDS.get(config.language, WORDS["en"])
-    config.html_theme_options = {**config.html_theme_options, "description": words["tagline"]}
+    config.html_context = {**config.html_context, "tagline": words["tagline"]}
     config.plot_pre_code = (
         "import numpy as np\nfrom matplotlib import pyplot as plt\n"
         f"LANG = {config.language!r}\n"

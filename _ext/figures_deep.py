@@ -5,6 +5,7 @@ and take the build language ("en" or "zh_CN").
 """
 
 import numpy as np
+from figures import describe
 from matplotlib import pyplot as plt
 
 PAIR = (1, 8)
@@ -68,6 +69,17 @@ def steps(costs):
     return [*range(0, ITERATIONS, 100), ITERATIONS - 1][:len(costs)]
 
 
+@describe(
+    en=(
+        "The cost J of a 2-layer and a 4-layer ReLU network telling the digits 1 and 8 apart,"
+        " over 1500 iterations on a log scale, with initial scale 1/√n[l−1]; the legend gives"
+        " each network's training and test accuracy."
+    ),
+    zh_CN=(
+        "2 层与 4 层 ReLU 网络区分数字 1 和 8 时 1500 次迭代中的代价 J（对数刻度），初始尺度"
+        "为 1/√n[l−1]；图例给出每个网络的训练集与测试集准确率。"
+    ),
+)
 def deep_depth(lang):
     """Cost curves of a 2-layer and a 4-layer network, accuracies in the legend."""
     t = TEXT.get(lang, TEXT["en"])
@@ -81,6 +93,20 @@ def deep_depth(lang):
     fig.tight_layout()
 
 
+@describe(
+    en=(
+        "Two plots of a 5-layer ReLU network on the digits 1 and 8. Left: its cost J over "
+        "1500 iterations on a log scale for the initial scales 0.01, 1/√n[l−1] and "
+        "√(2/n[l−1]), accuracies in the legend. Right: the root mean square of the "
+        "activations in each layer before training, on a log scale, for the same three "
+        "scales."
+    ),
+    zh_CN=(
+        "5 层 ReLU 网络在数字 1 和 8 上的两幅图。左：初始尺度为 0.01、1/√n[l−1]、√(2/n[l−1]) "
+        "时 1500 次迭代中的代价 J（对数刻度），图例给出准确率。右：同样三种尺度下训练前各层激"
+        "活值的均方根（对数刻度）。"
+    ),
+)
 def deep_init(lang):
     """Cost curves of one deep network for three initial scales, and the size of
     its activations layer by layer before training."""

@@ -5,6 +5,7 @@ matplotlib figures; the plot directive saves them.
 """
 
 import numpy as np
+from figures import describe
 from matplotlib import pyplot as plt
 from matplotlib.colors import ListedColormap
 
@@ -67,6 +68,16 @@ def _boundary(ax, X, Y, classify, title):
     ax.set_yticks([])
 
 
+@describe(
+    en=(
+        "Scatter plot of the flower data set: 400 points in the plane (x1, x2) forming "
+        "petals, coloured red or blue by their class, 0 or 1."
+    ),
+    zh_CN=(
+        "花形数据集的散点图：平面 (x1, x2) 上组成花瓣形状的 400 个点，按类别 0 或 1 着成红色"
+        "或蓝色。"
+    ),
+)
 def planar_data(lang):
     """The data set alone."""
     t = TEXT.get(lang, TEXT["en"])
@@ -78,6 +89,19 @@ def planar_data(lang):
     fig.tight_layout()
 
 
+@describe(
+    en=(
+        "Three plots. Left: the straight decision boundary of logistic regression over the "
+        "flower data, with its accuracy in the title. Middle: the curved decision regions of "
+        "a tanh network with 4 hidden units over the same data, with its accuracy. Right: "
+        "that network's cost J over 10000 iterations on a log scale."
+    ),
+    zh_CN=(
+        "三幅图。左：逻辑斯特回归在花形数据上的直线决策边界，标题中给出其准确率。中：4 个隐藏"
+        "单元的 tanh 网络在同一数据上的弯曲决策区域及其准确率。右：该网络 10000 次迭代中的代"
+        "价 J（对数刻度）。"
+    ),
+)
 def logistic_versus_network(lang):
     """Both decision boundaries side by side, and the network's cost curve."""
     from nnlit.logistic import model
@@ -99,6 +123,17 @@ def logistic_versus_network(lang):
     fig.tight_layout()
 
 
+@describe(
+    en=(
+        "Seven small plots of the flower data, each with the decision regions of a tanh "
+        "network with 1, 2, 3, 4, 5, 20 or 50 hidden units after 5000 iterations, its "
+        "training accuracy in the title."
+    ),
+    zh_CN=(
+        "七幅花形数据的小图，分别是隐藏单元数为 1、2、3、4、5、20、50 的 tanh 网络训练 5000 "
+        "次后的决策区域，标题中给出训练准确率。"
+    ),
+)
 def hidden_layer_sizes(lang):
     """Decision boundaries for 1 to 50 hidden units, 5000 iterations each."""
     from nnlit.shallow import nn_model, predict

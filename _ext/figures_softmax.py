@@ -7,6 +7,7 @@ current matplotlib figure; the plot directive saves it.
 from functools import lru_cache
 
 import numpy as np
+from figures import describe
 from matplotlib import pyplot as plt
 
 TEXT = {
@@ -44,6 +45,19 @@ def _trained():
     return params, costs, Y_test[0], predict(params, X_test)[0]
 
 
+@describe(
+    en=(
+        "Two plots. Left: the cost J of softmax regression on the digits over 3000 iterations"
+        " with learning rate 1.0, on a log scale. Right: the 10 by 10 confusion matrix on the"
+        " test set, true digit by row and predicted digit by column, each cell showing its "
+        "count, the share of correct answers in the title."
+    ),
+    zh_CN=(
+        "两幅图。左：softmax 回归在手写数字上以学习率 1.0 训练 3000 次的代价 J（对数刻度）。"
+        "右：测试集上 10×10 的混淆矩阵，行是真实数字，列是预测数字，每格标出计数，标题中给出"
+        "正确率。"
+    ),
+)
 def softmax_training(lang):
     """Cost curve and the confusion matrix on the held-out digits."""
     t = TEXT.get(lang, TEXT["en"])
@@ -63,6 +77,17 @@ def softmax_training(lang):
     fig.tight_layout()
 
 
+@describe(
+    en=(
+        "Ten small 8 by 8 images, one per digit 0 to 9: the weights of that class's row of W "
+        "laid out on the pixel grid they multiply, red for positive and blue for negative "
+        "weights."
+    ),
+    zh_CN=(
+        "十幅 8×8 的小图，每个数字 0 到 9 一幅：该类别在 W 中那一行的权重，按其所乘的像素位置"
+        "排列，红色为正权重，蓝色为负权重。"
+    ),
+)
 def softmax_weights(lang):
     """Each row of W reshaped to the 8x8 pixel grid it multiplies."""
     t = TEXT.get(lang, TEXT["en"])

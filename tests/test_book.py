@@ -42,13 +42,17 @@ def offline(cmd):
     return cmd
 
 
+def headless(profile, *extra):
+    """The headless Chromium command line (shared with tests/cdp.py), offline."""
+    return offline([chromium(), "--headless", "--no-sandbox", "--disable-gpu",
+                    "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", f"--user-data-dir={profile}", *extra])
+
+
 def render(page, *extra, query=""):
     with tempfile.TemporaryDirectory() as profile:
-        cmd = [chromium(), "--headless", "--no-sandbox", "--disable-gpu",
-               "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
-               "--virtual-time-budget=15000", *extra, page.as_uri() + query]
-        done = subprocess.run(offline(cmd), capture_output=True, text=True, timeout=120)
+        cmd = headless(profile, "--virtual-time-budget=15000", *extra, page.as_uri() + query)
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
 
