@@ -93,6 +93,7 @@ html_sidebars = {"**": ["navbar-logo.html", "tagline.html", "search-button-field
                         "sbt-sidebar-nav.html"]}
 html_static_path = ["_static"]
 html_css_files = ["nnlit.css"]
+html_js_files = ["nnlit.js"]
 
 # Copy buttons copy the code without the >>> / ... prompts and without output.
 copybutton_prompt_text = r">>> |\.\.\. |\$ "
