@@ -1,0 +1,152 @@
+"""The book as a reader gets it: every page of both languages opened offline in
+headless Chromium at a phone's width (390 px) and a desktop's (1280 px), in the
+light and the dark colour scheme, and measured in the page (tests/reader.js).
+
+Run after the HTML is built (`make test` does both): `pytest -m browser`.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+from cdp import Browser
+from test_book import HTML, LANGS, PAGES
+
+pytestmark = pytest.mark.browser
+
+HERE = Path(__file__).resolve().parent
+PROBE = (HERE / "reader.js").read_text(encoding="utf-8")
+COPY = (HERE / "copy.js").read_text(encoding="utf-8")
+WIDTHS = (390, 1280)
+MODES = ("light", "dark")
+HTML_LANG = {"en": "en", "zh_CN": "zh-CN"}
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# Click the page's own colour-mode switch (light, dark or auto).
+SWITCH = ("document.querySelector('.theme-change-button[data-mode=\"{}\"]').click(),"
+          " document.documentElement.dataset.theme;")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    chromium = Browser()
+    yield chromium
+    chromium.close()
+
+
+def page_path(lang, page):
+    path = HTML / lang / f"{page}.html"
+    assert path.exists(), f"{path} is missing: build the book first (make docs)"
+    return path
+
+
+@pytest.fixture(scope="module", params=[(lang, page, width, mode) for lang in LANGS
+                                        for page in PAGES for width in WIDTHS for mode in MODES],
+                ids=lambda p: f"{p[0]}/{p[1]}/{p[2]}px/{p[3]}")
+def seen(request, browser):
+    lang, page, width, mode = request.param
+    browser.open(page_path(lang, page), width=width, dark=mode == "dark")
+    got = browser.evaluate(PROBE)
+    if width == 1280 and mode == "light":  # once per page: the buttons and the colour switch
+        got["copy"] = browser.evaluate(COPY)
+        got["switched"] = [browser.evaluate(SWITCH.format(m)) for m in ("dark", "light")]
+        got["switched_background"] = browser.evaluate(SWITCH.format("dark") + PROBE)["background"]
+        browser.evaluate(SWITCH.format("auto") + "localStorage.clear()")
+    return request.param, got
+
+
+def test_page_never_scrolls_sideways(seen):
+    (lang, page, width, mode), got = seen
+    assert got["page"][0] <= got["page"][1] == width, f"{lang}/{page}: page is {got['page']}"
+    assert got["article"][0] <= got["article"][1], f"{lang}/{page}: article is {got['article']}"
+
+
+def test_page_declares_its_language(seen):
+    (lang, page, _, _), got = seen
+    assert got["lang"] == HTML_LANG[lang]
+
+
+def test_colour_mode_follows_the_reader_and_text_stays_legible(seen):
+    (lang, page, _, mode), got = seen
+    assert got["theme"] == mode
+    if mode == "dark":
+        assert got["background"] < 0.05 and got["text"] > 0.5, got
+    else:
+        assert got["background"] > 0.9 and got["text"] < 0.1, got
+    assert got["checked"] > 10 and got["unparsed"] == 0
+    assert not got["lowContrast"], f"{lang}/{page} ({mode}): contrast below 4.5: " + "; ".join(
+        got["lowContrast"][:8])
+
+
+def test_mathjax_typeset_without_errors(seen):
+    (lang, page, _, _), got = seen
+    assert got["math"] >= page_path(lang, page).read_text(encoding="utf-8").count('class="math')
+    assert got["mathErrors"] == 0
+
+
+def test_language_switcher_is_in_sight_and_leads_to_the_same_page(seen):
+    (lang, page, width, _), got = seen
+    other = "zh_CN" if lang == "en" else "en"
+    link = got["switcher"]
+    assert link is not None, f"{lang}/{page}: no language switcher"
+    assert link["text"] == ("中文" if other == "zh_CN" else "English")
+    assert link["width"] > 0 and 0 <= link["top"] and link["bottom"] <= link["height"], link
+    assert 0 <= link["left"] and link["right"] <= width, link
+    assert link["href"] == page_path(other, page).as_uri()
+
+
+def test_every_code_block_has_a_copy_button(seen):
+    (lang, page, _, _), got = seen
+    assert got["withButton"] == got["blocks"], f"{lang}/{page}: {got}"
+
+
+def test_figures_have_alt_text_in_the_page_language(seen):
+    (lang, page, _, mode), got = seen
+    for figure in got["figures"]:
+        assert figure["loaded"], figure
+        alt = figure["alt"]
+        assert len(alt) >= 30, f"{lang}/{page}: alt text {alt!r}"
+        assert bool(CJK.search(alt)) == (lang == "zh_CN"), f"{lang}/{page}: alt text {alt!r}"
+        # dark mode dims the white figures instead of showing glaring boxes
+        assert (figure["filter"] != "none") == (mode == "dark"), figure
+
+
+def test_verification_table_cells_do_not_spill(seen):
+    (lang, page, width, _), got = seen
+    if page == "verification" and width == 1280:
+        assert not got["spills"], f"{lang}: cells spill over: {got['spills'][:5]}"
+
+
+def test_figures_exist_with_alt_text_on_the_figure_pages():
+    for lang in LANGS:
+        for page in ("logistic", "shallow", "softmax", "deep", "gradcheck"):
+            text = page_path(lang, page).read_text(encoding="utf-8")
+            images = re.findall(r'<img [^>]*class="plot-directive"[^>]*>', text)
+            assert images, f"{lang}/{page}: no figure"
+            assert all(re.search(r'alt="[^"]{30,}"', img) for img in images), images
+
+
+def test_colour_switch_on_every_page_turns_it_dark_and_back(seen):
+    (lang, page, width, mode), got = seen
+    if width == 1280 and mode == "light":
+        assert got["switched"] == ["dark", "light"], f"{lang}/{page}: {got['switched']}"
+        assert got["switched_background"] < 0.05
+
+
+def test_copy_button_copies_code_without_prompts_or_output(seen):
+    (lang, page, width, mode), got = seen
+    if width != 1280 or mode != "light":
+        return
+    blocks = got["copy"]
+    if page not in ("index", "verification"):
+        assert blocks, f"{lang}/{page}: no code block"
+    for block in blocks:
+        copied = block["copied"]
+        assert copied and copied.strip(), f"nothing copied from {block['text'][:80]!r}"
+        lines = copied.split("\n")
+        assert not any(line.startswith((">>>", "... ")) for line in lines), copied
+        if block["prompts"]:
+            assert lines == block["prompts"] or lines == [*block["prompts"], ""], copied
+            for output in block["outputs"]:
+                assert output not in lines, f"output {output!r} copied: {copied!r}"
+        else:
+            assert copied.strip() == block["text"].strip()
