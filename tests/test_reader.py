@@ -150,3 +150,13 @@ def test_copy_button_copies_code_without_prompts_or_output(seen):
                 assert output not in lines, f"output {output!r} copied: {copied!r}"
         else:
             assert copied.strip() == block["text"].strip()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_theme_loads_nothing_from_the_network(lang):
+    for page in PAGES:
+        text = page_path(lang, page).read_text(encoding="utf-8")
+        tags = re.findall(r"<(?:link|script|img)\b[^>]*>", text)
+        assert not [t for t in tags if re.search(r'(?:src|href)="(?:https?:)?//', t)], page
+    for css in (HTML / lang / "_static").rglob("*.css"):
+        assert not re.search(r"""url\(\s*['"]?(?:https?:)?//""", css.read_text("utf-8")), css
