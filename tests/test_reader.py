@@ -120,7 +120,7 @@ def test_figures_exist_with_alt_text_on_the_figure_pages():
     for lang in LANGS:
         for page in ("logistic", "shallow", "softmax", "deep", "gradcheck"):
             text = page_path(lang, page).read_text(encoding="utf-8")
-            images = re.findall(r'<img [^>]*class="plot-directive"[^>]*>', text)
+            images = re.findall(r'<img [^>]*class="plot-directive[ "][^>]*>', text)
             assert images, f"{lang}/{page}: no figure"
             assert all(re.search(r'alt="[^"]{30,}"', img) for img in images), images
 
