@@ -19,6 +19,8 @@ PROBE = (HERE / "reader.js").read_text(encoding="utf-8")
 COPY = (HERE / "copy.js").read_text(encoding="utf-8")
 WIDTHS = (390, 1280)
 MODES = ("light", "dark")
+# The chapters, and the pages Sphinx adds: index of names, search, highlighted source.
+EVERY_PAGE = (*PAGES, "genindex", "search", "_modules/nnlit/logistic")
 HTML_LANG = {"en": "en", "zh_CN": "zh-CN"}
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # Click the page's own colour-mode switch (light, dark or auto).
@@ -40,7 +42,8 @@ def page_path(lang, page):
 
 
 @pytest.fixture(scope="module", params=[(lang, page, width, mode) for lang in LANGS
-                                        for page in PAGES for width in WIDTHS for mode in MODES],
+                                        for page in EVERY_PAGE for width in WIDTHS
+                                        for mode in MODES],
                 ids=lambda p: f"{p[0]}/{p[1]}/{p[2]}px/{p[3]}")
 def seen(request, browser):
     lang, page, width, mode = request.param
@@ -72,7 +75,7 @@ def test_colour_mode_follows_the_reader_and_text_stays_legible(seen):
         assert got["background"] < 0.05 and got["text"] > 0.5, got
     else:
         assert got["background"] > 0.9 and got["text"] < 0.1, got
-    assert got["checked"] > 10 and got["unparsed"] == 0
+    assert got["checked"] > 3 and got["unparsed"] == 0
     assert not got["lowContrast"], f"{lang}/{page} ({mode}): contrast below 4.5: " + "; ".join(
         got["lowContrast"][:8])
 
@@ -137,7 +140,7 @@ def test_copy_button_copies_code_without_prompts_or_output(seen):
     if width != 1280 or mode != "light":
         return
     blocks = got["copy"]
-    if page not in ("index", "verification"):
+    if page in PAGES and page not in ("index", "verification"):
         assert blocks, f"{lang}/{page}: no code block"
     for block in blocks:
         copied = block["copied"]
