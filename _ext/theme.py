@@ -9,7 +9,7 @@ function (a plot whose function has no description for the build language is
 a warning, so the ``-W`` build fails), and the HTML writer's resolved doctree
 gets the description as the image's ``alt``. The alt is set that late so that
 gettext does not extract it: both languages come from the figure code, not
-from the catalogs.
+from the catalogs. It also leaves the theme's source maps out of the site.
 """
 
 import importlib
@@ -87,8 +87,16 @@ def describe_images(app, doctree, docname):
                 image["alt"] = _describe(*_tags()[cls], app.config.language or "en")
 
 
+def drop_source_maps(app, exception):
+    """The theme's source maps (3.5 MB a language) only serve its developers."""
+    if exception is None and app.builder.format == "html":
+        for source_map in (Path(app.outdir) / "_static").rglob("*.map"):
+            source_map.unlink()
+
+
 def setup(app):
     app.setup_extension("matplotlib.sphinxext.plot_directive")
     app.add_directive("plot", DescribedPlot, override=True)
     app.connect("doctree-resolved", describe_images)
+    app.connect("build-finished", drop_source_maps)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

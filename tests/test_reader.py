@@ -161,5 +161,6 @@ def test_theme_loads_nothing_from_the_network(lang):
         text = page_path(lang, page).read_text(encoding="utf-8")
         tags = re.findall(r"<(?:link|script|img)\b[^>]*>", text)
         assert not [t for t in tags if re.search(r'(?:src|href)="(?:https?:)?//', t)], page
+    assert not list((HTML / lang / "_static").rglob("*.map")), "source maps are published"
     for css in (HTML / lang / "_static").rglob("*.css"):
         assert not re.search(r"""url\(\s*['"]?(?:https?:)?//""", css.read_text("utf-8")), css
