@@ -8,6 +8,8 @@
 - ``proof-verdict`` shows the verdict of a proof in ``derivations/``, from a
   real run of the proofs during this build.
 - ``{proof}`chapter.name``` links to a proof's verdict, with its mark.
+- ``{value}`name``` inserts a figure of the prose computed by the build
+  (``_ext/values.py``).
 - ``equation-ledger`` writes the table of every equation of the book, with
   its code, proofs, verdicts and times (the verification page).
 - Under every labelled equation, a line links the functions whose docstrings
@@ -28,6 +30,7 @@ from docutils.transforms import Transform
 from sphinx import addnodes
 from sphinx.errors import ConfigError
 from sphinx.util import logging
+from values import value_role
 
 logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
@@ -387,6 +390,7 @@ def setup(app):
     app.add_node(equation_ledger)
     app.add_node(proof_ref)
     app.add_role("proof", proof_role)
+    app.add_role("value", value_role)
     app.add_directive("equation-ledger", EquationLedger)
     app.connect("env-get-outdated", ledger_is_always_outdated)
     app.connect("config-inited", configure_language)
