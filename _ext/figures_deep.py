@@ -159,7 +159,7 @@ def _register_depth(L, dims):
 
 
 def _register_scale(scale):
-    value(f"deep.final_cost.{scale}", en="{:.3f}")(lambda: train(tuple(DEEP), scale)[0][-1])
+    value(f"deep.final_cost.{scale}", en="{:.3g}")(lambda: train(tuple(DEEP), scale)[0][-1])
     value(f"deep.measured_factors.{scale}", en="{}")(lambda: _factors(spread(scale)))
 
 
