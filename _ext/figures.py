@@ -1,11 +1,14 @@
 """Figures of the book, drawn at build time by running nnlit.
 
 Each function takes the build language ("en" or "zh_CN") and draws on the
-current matplotlib figure; the plot directive saves it.
+current matplotlib figure; the plot directive saves it. What they train is
+computed once for both languages and kept while the code is unchanged
+(``cached``, the disk memo of ``_ext/memo.py``).
 """
 
 import numpy as np
 from matplotlib import pyplot as plt
+from memo import cached
 
 TEXT = {
     "en": {
@@ -43,20 +46,14 @@ TEXT = {
 }
 
 
-def logistic_training(lang):
-    """Cost curves for three learning rates and train/test accuracy."""
+def _logistic_curves():
+    """Costs for three learning rates; train/test accuracy every 20 steps at 0.005."""
     from nnlit.data import load_breast_cancer
     from nnlit.logistic import initialize_with_zeros, model, optimize, predict
 
-    t = TEXT.get(lang, TEXT["en"])
     X_train, Y_train, X_test, Y_test = load_breast_cancer(rng=0)
-    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.8))
-    for lr in (0.5, 0.05, 0.005):
-        costs = model(X_train, Y_train, X_test, Y_test, 2000, lr)["costs"]
-        left.plot(np.arange(len(costs)) * 100, costs, marker="o", label=t["lr"].format(lr=lr))
-    left.set(xlabel=t["iterations"], ylabel=t["cost"], title=t["cost_title"], yscale="log")
-    left.legend()
-
+    costs = {lr: model(X_train, Y_train, X_test, Y_test, 2000, lr)["costs"]
+             for lr in (0.5, 0.05, 0.005)}
     w, b = initialize_with_zeros(X_train.shape[0])
     steps, acc_train, acc_test = [], [], []
     for step in range(0, 2001, 20):
@@ -66,6 +63,18 @@ def logistic_training(lang):
         steps.append(step)
         acc_train.append(100 * np.mean(predict(w, b, X_train) == Y_train))
         acc_test.append(100 * np.mean(predict(w, b, X_test) == Y_test))
+    return costs, steps, acc_train, acc_test
+
+
+def logistic_training(lang):
+    """Cost curves for three learning rates and train/test accuracy."""
+    t = TEXT.get(lang, TEXT["en"])
+    costs, steps, acc_train, acc_test = cached("logistic.curves", _logistic_curves)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.8))
+    for lr, c in costs.items():
+        left.plot(np.arange(len(c)) * 100, c, marker="o", label=t["lr"].format(lr=lr))
+    left.set(xlabel=t["iterations"], ylabel=t["cost"], title=t["cost_title"], yscale="log")
+    left.legend()
     right.plot(steps, acc_train, label=f"{t['train']} ({acc_train[-1]:.1f} %)")
     right.plot(steps, acc_test, label=f"{t['test']} ({acc_test[-1]:.1f} %)")
     right.set(xlabel=t["iterations"], ylabel=t["accuracy"], title=t["acc_title"])
@@ -73,13 +82,12 @@ def logistic_training(lang):
     fig.tight_layout()
 
 
-def gradcheck_epsilon(lang):
+def _epsilon_curves():
     """Relative error of numerical gradients against epsilon, three ways."""
     from nnlit.data import load_breast_cancer
     from nnlit.gradcheck import numerical_gradients, relative_error
     from nnlit.logistic import propagate
 
-    t = TEXT.get(lang, TEXT["en"])
     X, Y = (a[:, :100] for a in load_breast_cancer(rng=0)[:2])
     rng = np.random.default_rng(0)
     theta = {"w": rng.normal(0, 0.3, (X.shape[0], 1)), "b": 0.1}
@@ -107,6 +115,13 @@ def gradcheck_epsilon(lang):
             g = numerical_gradients(f, theta, eps)
             curves[name].append(relative_error(exact, np.append(g["dw"], g["db"])))
         curves["one_sided"].append(relative_error(exact, one_sided(eps)))
+    return epsilons, curves
+
+
+def gradcheck_epsilon(lang):
+    """Relative error of numerical gradients against epsilon, three ways."""
+    t = TEXT.get(lang, TEXT["en"])
+    epsilons, curves = cached("gradcheck.epsilon", _epsilon_curves)
     fig, ax = plt.subplots(figsize=(7, 4))
     for name, style in (("centred", "o-"), ("one_sided", "s--"), ("centred32", "^:")):
         ax.loglog(epsilons, np.maximum(curves[name], 1e-17), style, label=t[name], ms=4)

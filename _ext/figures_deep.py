@@ -6,6 +6,7 @@ and take the build language ("en" or "zh_CN").
 
 import numpy as np
 from matplotlib import pyplot as plt
+from memo import cached
 
 PAIR = (1, 8)
 DEPTHS = {"2": [64, 16, 1], "4": [64, 16, 8, 4, 1]}
@@ -53,7 +54,12 @@ def digits():
 
 
 def train(dims, scale):
-    """Train on the digits; return the costs and the train and test accuracy (%)."""
+    """Train on the digits; return the costs and the train and test accuracy (%),
+    once for both languages (the disk memo)."""
+    return cached("deep.train", _train, dims, scale)
+
+
+def _train(dims, scale):
     from nnlit.deep import L_layer_model, predict
 
     X_train, Y_train, X_test, Y_test = digits()

@@ -7,6 +7,7 @@ matplotlib figures; the plot directive saves them.
 import numpy as np
 from matplotlib import pyplot as plt
 from matplotlib.colors import ListedColormap
+from memo import cached
 
 TEXT = {
     "en": {
@@ -78,17 +79,25 @@ def planar_data(lang):
     fig.tight_layout()
 
 
-def logistic_versus_network(lang):
-    """Both decision boundaries side by side, and the network's cost curve."""
+def _two_models():
     from nnlit.logistic import model
-    from nnlit.logistic import predict as logistic_predict
-    from nnlit.shallow import nn_model, predict
+    from nnlit.shallow import nn_model
 
-    t = TEXT.get(lang, TEXT["en"])
     X, Y = _flower()
     d = model(X, Y, X, Y, num_iterations=2000, learning_rate=0.5)
     parameters, costs = nn_model(X, Y, 4, num_iterations=10000,
                                  rng=np.random.RandomState(2), return_costs=True)
+    return d, parameters, costs
+
+
+def logistic_versus_network(lang):
+    """Both decision boundaries side by side, and the network's cost curve."""
+    from nnlit.logistic import predict as logistic_predict
+    from nnlit.shallow import predict
+
+    t = TEXT.get(lang, TEXT["en"])
+    X, Y = _flower()
+    d, parameters, costs = cached("shallow.two_models", _two_models)
     fig, (left, middle, right) = plt.subplots(1, 3, figsize=(12, 4))
     _boundary(left, X, Y, lambda P: logistic_predict(d["w"], d["b"], P),
               t["logistic"].format(acc=_accuracy(d["Y_prediction_train"], Y)))
@@ -99,15 +108,23 @@ def logistic_versus_network(lang):
     fig.tight_layout()
 
 
+def _hidden_models(sizes):
+    from nnlit.shallow import nn_model
+
+    X, Y = _flower()
+    return [nn_model(X, Y, n, num_iterations=5000, rng=np.random.RandomState(2))
+            for n in sizes]
+
+
 def hidden_layer_sizes(lang):
     """Decision boundaries for 1 to 50 hidden units, 5000 iterations each."""
-    from nnlit.shallow import nn_model, predict
+    from nnlit.shallow import predict
 
     t = TEXT.get(lang, TEXT["en"])
     X, Y = _flower()
     fig, axes = plt.subplots(2, 4, figsize=(12, 6.4))
-    for ax, n in zip(axes.flat, HIDDEN_SIZES, strict=False):
-        parameters = nn_model(X, Y, n, num_iterations=5000, rng=np.random.RandomState(2))
+    trained = cached("shallow.hidden_models", _hidden_models, HIDDEN_SIZES)
+    for ax, n, parameters in zip(axes.flat, HIDDEN_SIZES, trained, strict=False):
         acc = _accuracy(predict(parameters, X), Y)
         title = t["hidden"].format(n=n, s="" if n == 1 else "s", acc=acc)
         _boundary(ax, X, Y, lambda P, p=parameters: predict(p, P), title)

@@ -4,10 +4,9 @@ Each function takes the build language ("en" or "zh_CN") and draws on the
 current matplotlib figure; the plot directive saves it.
 """
 
-from functools import lru_cache
-
 import numpy as np
 from matplotlib import pyplot as plt
+from memo import cached
 
 TEXT = {
     "en": {
@@ -33,9 +32,13 @@ TEXT = {
 }
 
 
-@lru_cache(maxsize=1)
 def _trained():
-    """Softmax regression on the digits, exactly as the page's doctest trains it."""
+    """Softmax regression on the digits, exactly as the page's doctest trains it
+    (trained once for both languages: the disk memo)."""
+    return cached("softmax.trained", _train)
+
+
+def _train():
     from nnlit.data import load_digits
     from nnlit.softmax import model, predict
 
