@@ -6,7 +6,8 @@
 - Math is locked against translation, so both languages show the very same
   equations.
 - ``proof-verdict`` shows the verdict of a proof in ``derivations/``, from a
-  real run of the proofs during this build.
+  real run of the proofs on this version of the code (kept in the disk memo,
+  ``_ext/memo.py``, while that code is unchanged).
 - ``{proof}`chapter.name``` links to a proof's verdict, with its mark.
 - ``{value}`name``` inserts a figure of the prose computed by the build
   (``_ext/values.py``).
@@ -39,29 +40,29 @@ TAG = re.compile(r"\\tag\{([^{}]*)\}")
 WORDS = {
     "en": {
         "tagline": "neural networks, literate and proven",
-        "proved": "Proved by SymPy during this build ({seconds:.2f} s): {labels}.",
-        "failed": "FAILED during this build: {message}",
+        "proved": "Proved by SymPy for this version of the code ({seconds:.2f} s): {labels}.",
+        "failed": "FAILED for this version of the code: {message}",
         "sep": ", ",
         "code": "Code: ",
         "proof": "Proof: ",
         "gap": " · ",
         "none": "none",
         "summary": "{equations} equations on {pages} pages: {proven} proven and {linked} "
-                   "linked to code. The {proofs} proofs ran during this build, "
+                   "linked to code. The {proofs} proofs ran on this version of the code, "
                    "in {seconds:.2f} s.",
         "columns": ("Equation", "Formula", "Code", "Proofs (time)"),
     },
     "zh_CN": {
         "tagline": "神经网络：文学化编程，逐式证明",
-        "proved": "本次构建中已由 SymPy 证明（{seconds:.2f} 秒）：{labels}。",
-        "failed": "本次构建中证明失败：{message}",
+        "proved": "已由 SymPy 针对当前版本的代码证明（{seconds:.2f} 秒）：{labels}。",
+        "failed": "针对当前版本的代码证明失败：{message}",
         "sep": "、",
         "code": "代码：",
         "proof": "证明：",
         "gap": " · ",
         "none": "无",
         "summary": "共 {pages} 页 {equations} 个公式：已证明 {proven} 个，与代码关联 {linked} 个。"
-                   "全部 {proofs} 个证明在本次构建中运行，用时 {seconds:.2f} 秒。",
+                   "全部 {proofs} 个证明针对当前版本的代码运行，用时 {seconds:.2f} 秒。",
         "columns": ("公式", "表达式", "代码", "证明（用时）"),
     },
 }
@@ -146,13 +147,14 @@ def _to_verdict(app, docname, key, ok, suffix="", classes=()):
 
 
 def _results(app):
-    """Run every proof once per build and keep the results."""
+    """Every proof's verdict, run once per build (or taken from the memo, which
+    holds passes of unchanged proofs of unchanged code)."""
     if not hasattr(app, "_nnlit_proofs"):
         from derivations import load
 
         app._nnlit_proofs = {}
         for proof in load():
-            ok, message, seconds = proof.run()
+            ok, message, seconds = proof.verdict()
             app._nnlit_proofs[f"{proof.chapter}.{proof.name}"] = (proof, ok, message, seconds)
     return app._nnlit_proofs
 

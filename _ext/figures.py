@@ -4,10 +4,9 @@ Each function takes the build language ("en" or "zh_CN") and draws on the
 current matplotlib figure; the plot directive saves it.
 """
 
-from functools import cache
-
 import numpy as np
 from matplotlib import pyplot as plt
+from memo import memoized
 from values import value
 
 TEXT = {
@@ -46,7 +45,7 @@ TEXT = {
 }
 
 
-@cache
+@memoized("logistic.accuracy_curve")
 def _accuracy_curve(rate=0.005, every=20, iterations=2000):
     """Train and test accuracy (%) every 20 iterations of training at rate 0.005."""
     from nnlit.data import load_breast_cancer
@@ -65,16 +64,22 @@ def _accuracy_curve(rate=0.005, every=20, iterations=2000):
     return steps, acc_train, acc_test
 
 
-def logistic_training(lang):
-    """Cost curves for three learning rates and train/test accuracy."""
+@memoized("logistic.costs")
+def _costs(rate):
+    """The costs of chapter 1's model on the breast-cancer data at one rate."""
     from nnlit.data import load_breast_cancer
     from nnlit.logistic import model
 
-    t = TEXT.get(lang, TEXT["en"])
     X_train, Y_train, X_test, Y_test = load_breast_cancer(rng=0)
+    return model(X_train, Y_train, X_test, Y_test, 2000, rate)["costs"]
+
+
+def logistic_training(lang):
+    """Cost curves for three learning rates and train/test accuracy."""
+    t = TEXT.get(lang, TEXT["en"])
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.8))
     for lr in (0.5, 0.05, 0.005):
-        costs = model(X_train, Y_train, X_test, Y_test, 2000, lr)["costs"]
+        costs = _costs(lr)
         left.plot(np.arange(len(costs)) * 100, costs, marker="o", label=t["lr"].format(lr=lr))
     left.set(xlabel=t["iterations"], ylabel=t["cost"], title=t["cost_title"], yscale="log")
     left.legend()
@@ -87,7 +92,7 @@ def logistic_training(lang):
     fig.tight_layout()
 
 
-@cache
+@memoized("gradcheck.epsilon_curves")
 def _epsilon_curves():
     """Relative error of three numerical gradients of logistic regression's
     cost (100 examples, random parameters) for 23 steps from 1e-12 to 0.1."""

@@ -8,6 +8,7 @@ from functools import cache
 
 import numpy as np
 from matplotlib import pyplot as plt
+from memo import memoized
 from values import value
 
 PAIR = (1, 8)
@@ -56,7 +57,7 @@ def digits():
     return X_train, Y_train, X_test, Y_test
 
 
-@cache
+@memoized("deep.train")
 def train(dims, scale):
     """Train on the digits; return the costs and the train and test accuracy (%)."""
     from nnlit.deep import L_layer_model, predict
@@ -73,7 +74,7 @@ def steps(costs):
     return [*range(0, ITERATIONS, 100), ITERATIONS - 1][:len(costs)]
 
 
-@cache
+@memoized("deep.spread")
 def spread(scale):
     """Root mean square of A[1], ..., A[L-1] and of Z[L] on the training
     images, for the initial parameters of the deep network."""
@@ -129,7 +130,7 @@ def _pair_sizes():
     return {"train": X_train.shape[1], "test": X_test.shape[1]}
 
 
-@cache
+@memoized("deep.logistic")
 def _logistic():
     """Logistic regression (chapter 1) on the same standardised pair."""
     from nnlit.logistic import model

@@ -9,6 +9,7 @@ from functools import cache
 import numpy as np
 from matplotlib import pyplot as plt
 from matplotlib.colors import ListedColormap
+from memo import memoized
 from values import value
 
 TEXT = {
@@ -85,7 +86,7 @@ def planar_data(lang):
     fig.tight_layout()
 
 
-@cache
+@memoized("shallow.logistic")
 def _logistic():
     """Logistic regression (chapter 1) on the flower."""
     from nnlit.logistic import model
@@ -94,7 +95,7 @@ def _logistic():
     return model(X, Y, X, Y, num_iterations=2000, learning_rate=0.5)
 
 
-@cache
+@memoized("shallow.network")
 def _network(n_h=4, num_iterations=10000):
     """The course's tanh network on the flower: parameters and costs."""
     from nnlit.shallow import nn_model

@@ -4,10 +4,9 @@ Each function takes the build language ("en" or "zh_CN") and draws on the
 current matplotlib figure; the plot directive saves it.
 """
 
-from functools import lru_cache
-
 import numpy as np
 from matplotlib import pyplot as plt
+from memo import memoized
 from values import value
 
 TEXT = {
@@ -34,7 +33,7 @@ TEXT = {
 }
 
 
-@lru_cache(maxsize=1)
+@memoized("softmax.trained")
 def _trained():
     """Softmax regression on the digits, exactly as the page's doctest trains it."""
     from nnlit.data import load_digits
