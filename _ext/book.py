@@ -9,6 +9,8 @@
   real run of the proofs on this version of the code (kept in the disk memo,
   ``_ext/memo.py``, while that code is unchanged).
 - ``{proof}`chapter.name``` links to a proof's verdict, with its mark.
+- ``answer`` folds the worked answer of an exercise away until the reader
+  opens it (``<details>`` in HTML, a plain paragraph in print).
 - ``{value}`name``` inserts a figure of the prose computed by the build
   (``_ext/values.py``).
 - ``equation-ledger`` writes the table of every equation of the book, with
@@ -51,6 +53,7 @@ WORDS = {
                    "linked to code. The {proofs} proofs ran on this version of the code, "
                    "in {seconds:.2f} s.",
         "columns": ("Equation", "Formula", "Code", "Proofs (time)"),
+        "answer": "Answer",
     },
     "zh_CN": {
         "tagline": "神经网络：文学化编程，逐式证明",
@@ -64,6 +67,7 @@ WORDS = {
         "summary": "共 {pages} 页 {equations} 个公式：已证明 {proven} 个，与代码关联 {linked} 个。"
                    "全部 {proofs} 个证明针对当前版本的代码运行，用时 {seconds:.2f} 秒。",
         "columns": ("公式", "表达式", "代码", "证明（用时）"),
+        "answer": "答案",
     },
 }
 
@@ -282,6 +286,50 @@ def _chain(app, docname, node, words):
     return _join(para, proofs, words)
 
 
+class answer(nodes.General, nodes.Element):
+    """The worked answer of an exercise, folded away in HTML."""
+
+
+class Answer(Directive):
+    """``answer``: its content is the answer, shown when the reader opens it."""
+
+    has_content = True
+
+    def run(self):
+        node = answer()
+        self.state.nested_parse(self.content, self.content_offset, node)
+        return [node]
+
+
+def _answer_word(translator):
+    return WORDS.get(translator.builder.config.language, WORDS["en"])["answer"]
+
+
+def visit_answer_html(self, node):
+    self.body.append(f'<details class="answer"><summary>{_answer_word(self)}</summary>\n'
+                     '<div class="answer-body">\n')
+
+
+def depart_answer_html(self, node):
+    self.body.append("</div></details>\n")
+
+
+def visit_answer_latex(self, node):
+    self.body.append("\n\\par\\noindent\\textbf{" + _answer_word(self) + ".}\\enspace ")
+
+
+def depart_answer_latex(self, node):
+    self.body.append("\n")
+
+
+def visit_answer_plain(self, node):
+    pass
+
+
+def depart_answer_plain(self, node):
+    pass
+
+
 class equation_ledger(nodes.General, nodes.Element):
     """Placeholder for the table of every equation of the book."""
 
@@ -389,6 +437,11 @@ def setup(app):
     app.add_transform(LockMath)
     app.add_node(proof_verdict)
     app.add_directive("proof-verdict", ProofVerdict)
+    plain = (visit_answer_plain, depart_answer_plain)
+    app.add_node(answer, html=(visit_answer_html, depart_answer_html),
+                 latex=(visit_answer_latex, depart_answer_latex),
+                 text=plain, man=plain, texinfo=plain)
+    app.add_directive("answer", Answer)
     app.add_node(equation_ledger)
     app.add_node(proof_ref)
     app.add_role("proof", proof_role)

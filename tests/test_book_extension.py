@@ -133,3 +133,10 @@ def test_a_value_that_raises_or_is_unknown_fails_the_build(tmp_path):
     assert status != 0
     assert "computing 't.boom' raised ZeroDivisionError" in err
     assert "no value named 't.nothing'" in err
+
+
+def test_an_answer_is_folded_away_until_opened(tmp_path):
+    status, err, html = build(tmp_path, "# t\n\nWhy?\n\n```{answer}\nBecause $a - y$.\n```\n")
+    assert status == 0, err
+    start = html.index('<details class="answer"><summary>Answer</summary>')
+    assert "Because" in html[start:html.index("</details>", start)]
