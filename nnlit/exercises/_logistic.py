@@ -11,8 +11,8 @@ from nnlit.gradcheck import gradient_check
 
 STABLE = N_("At extreme scores (|z| about 800) your function gave NaN or inf or warned: "
             "that is the plain σ(z) = 1/(1 + e^(−z)) and log(a) saturating, fine on ordinary "
-            "inputs. The book's stable forms are the sigmoid of equation (L-stable) and the "
-            "cost from the scores, log(1 + e^z) − y z (erratum 14).")
+            "inputs. The book's stable forms are the sigmoid of equation (L1) and the "
+            "cost from the scores, log(1 + e^z) − y z of equation (L3) (erratum 14).")
 
 
 def labels(rng, m):

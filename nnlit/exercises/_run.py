@@ -34,8 +34,13 @@ class Case:
     raw: object = None
 
     def shapes(self):
-        return ", ".join(f"{k} {np.shape(v)}" for k, v in self.args.items()
-                         if isinstance(v, np.ndarray))
+        def show(k, v):
+            if isinstance(v, dict):
+                inner = [f"{i} {np.shape(a)}" for i, a in v.items()][:4]
+                return f"{k} {{{', '.join(inner)}{', …' if len(v) > 4 else ''}}}"
+            return f"{k} {np.shape(v)}"
+        return ", ".join(show(k, v) for k, v in self.args.items()
+                         if isinstance(v, (np.ndarray, dict)))
 
 
 def signature_problem(fn, ex):
@@ -179,6 +184,10 @@ def diagnose(q, got, case, ex):
             continue  # this mistake cannot be made on these inputs
         if q in wrong and not close(wrong[q], case.ref[q]) and close(got, wrong[q]):
             return (row.hint, row.fmt(q))
+    for other, want in case.ref.items():  # a right value in the wrong place
+        if other != q and close(got, want):
+            return (N_("{q} holds what should be {other}: return {returns}, in this order."),
+                    {"q": q, "other": other, "returns": ", ".join(ex.returns)})
     return None
 
 

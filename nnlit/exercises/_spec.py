@@ -73,15 +73,20 @@ def _each(names, f):
     return lambda case: {q: f(v, case) for q, v in case.ref.items() if _matches(q, names)}
 
 
-def m_times(*names, hint=N_("{q} is m times too large: did you forget the 1/m?")):
+M_TIMES = N_("{q} is m times too large: did you forget the 1/m?")
+M_OVER = N_("{q} is m times too small: did you divide by m once too often?")
+SIGN = N_("{q} has the wrong sign.")
+
+
+def m_times(*names, hint=M_TIMES):
     return Wrong(hint, _each(names, lambda v, c: v * c.m))
 
 
-def m_over(*names, hint=N_("{q} is m times too small: did you divide by m once too often?")):
+def m_over(*names, hint=M_OVER):
     return Wrong(hint, _each(names, lambda v, c: v / c.m))
 
 
-def negated(*names, hint=N_("{q} has the wrong sign.")):
+def negated(*names, hint=SIGN):
     return Wrong(hint, _each(names, lambda v, c: -v))
 
 
