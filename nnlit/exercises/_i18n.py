@@ -41,6 +41,17 @@ def read_po(path):
     return entries
 
 
+def messages():
+    """Every message id of the package: the literal arguments of N_() and tr()."""
+    found = set()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("N_", "tr") \
+                    and node.args and isinstance(node.args[0], ast.Constant):
+                found.add(node.args[0].value)
+    return found
+
+
 @cache
 def catalog(lang):
     if lang == "en":

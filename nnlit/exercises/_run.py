@@ -47,7 +47,7 @@ def signature_problem(fn, ex):
     """A Failure if fn is not a function taking the exercise's arguments."""
     call = f"{ex.function}({', '.join(ex.args)})"
     if not callable(fn):
-        return Failure((N_("You passed {kind}, not a function: pass the function itself, "
+        return Failure((N_("You passed a value of type {kind}, not a function: pass the function itself, "
                            "without calling it, e.g. check(\"{name}\", {function})."),
                         {"kind": describe(fn), "name": ex.name, "function": ex.function}))
     try:
@@ -117,11 +117,10 @@ def _learner_line(exc, fn):
 
 
 def describe(obj):
-    if obj is None:
-        return "None"
+    """The type of obj as Python names it (the same in every language)."""
     if isinstance(obj, np.ndarray):
-        return f"an array of shape {obj.shape}"
-    return f"a {type(obj).__name__}"
+        return f"ndarray {obj.shape}"
+    return type(obj).__name__
 
 
 def _numbers(x):
@@ -132,7 +131,7 @@ def walk(ref, got, name, out, top=None):
     """Fill out[quantity] = got's leaf, walking got next to nnlit's ``ref``."""
     if isinstance(ref, dict):
         if not isinstance(got, dict):
-            raise Failure((N_("{what} should be a dict with the keys {keys}; yours is {kind}."),
+            raise Failure((N_("{what} should be a dict with the keys {keys}; yours is of type {kind}."),
                            {"what": name, "keys": ", ".join(ref), "kind": describe(got)}))
         missing = [k for k in ref if k not in got]
         if missing:
@@ -145,7 +144,7 @@ def walk(ref, got, name, out, top=None):
         names = top or [f"{name}[{i}]" for i in range(len(ref))]
         if not isinstance(got, (tuple, list)) or len(got) != len(ref):
             n = len(got) if isinstance(got, (tuple, list)) else 1
-            raise Failure((N_("{what} should hold {n} values ({names}); yours holds {k} ({kind})."),
+            raise Failure((N_("{what} should hold {n} values ({names}); yours holds {k} (of type {kind})."),
                            {"what": name, "n": len(ref), "names": ", ".join(names), "k": n,
                             "kind": describe(got)}))
         for r, g, q in zip(ref, got, names, strict=True):
@@ -159,7 +158,7 @@ def _leaf(ref, got, name):
     arr = np.asarray(got) if not isinstance(got, (dict, str)) and got is not None else None
     if arr is None or arr.dtype.kind not in "biuf":
         want = (N_("a number") if np.ndim(ref) == 0 else N_("a NumPy array"))
-        raise Failure((N_("{q} should be {want}; yours is {kind}."),
+        raise Failure((N_("{q} should be {want}; yours is of type {kind}."),
                        {"q": name, "want": want, "kind": describe(got)}))
     if np.ndim(ref) == 0 and arr.size == 1:  # a float, an np.float64 or a 1x1 array
         return arr.astype(np.float64).reshape(())
