@@ -83,12 +83,14 @@ EXCEPTION_HINTS = (
                        "are in nnlit.activations).")),
     (KeyError, (), N_("Your function looked up a key that the dictionary does not have. "
                       "The dictionaries passed in have the keys: {keys}.")),
-    (ValueError, ("matmul", "broadcast", "shapes", "aligned"),
+    (ValueError, ("matmul", "broadcast", "shape", "aligned"),
      N_("Two arrays have shapes that do not fit together. The inputs have the shapes {shapes}: "
-        "check the order of each product and its transposes (examples are columns; "
-        "A and Y are both rows of shape (1, m)).")),
+        "check the order of each product and its transposes. Examples are columns, and A and Y "
+        "are both rows of shape (1, m): a row minus a column broadcasts to an m × m matrix "
+        "(erratum 13).")),
     (IndexError, (), N_("An index is out of range. The inputs have the shapes {shapes}: "
-                        "examples are columns, so m is the number of columns, X.shape[1].")),
+                        "examples are columns, so there are m = X.shape[1] of them, numbered "
+                        "0, …, m − 1, and no example m + 1 (erratum 4).")),
 )
 
 
@@ -167,6 +169,8 @@ def _leaf(ref, got, name):
 
 def close(got, want):
     got, want = np.asarray(got, np.float64), np.asarray(want, np.float64)
+    if got.size == want.size == 1:  # one number: (), (1,) and (1, 1) alike
+        got, want = got.reshape(()), want.reshape(())
     if got.shape != want.shape or not np.all(np.isfinite(got)):
         return False
     scale = float(np.max(np.abs(want), initial=0.0))
@@ -178,7 +182,7 @@ def diagnose(q, got, case, ex):
     for row in ex.mistakes:
         try:
             with np.errstate(all="ignore"):
-                wrong = row.formula(case)
+                wrong = row.changes(case, ex)
         except (ValueError, IndexError, KeyError, ZeroDivisionError):
             continue  # this mistake cannot be made on these inputs
         if q in wrong and not close(wrong[q], case.ref[q]) and close(got, wrong[q]):
@@ -197,10 +201,6 @@ def shape_failure(q, got, case, ex):
     hint = diagnose(q, got, case, ex)
     if hint is None and len(want) == 2 and np.shape(got) == want[::-1] and want[0] != want[1]:
         hint = (N_("{q} is transposed: check the order of the product and its .T."), {"q": q})
-    if hint is None and np.shape(got) == (case.m, case.m) != want:
-        hint = (N_("A row minus a column broadcasts to an m × m matrix (erratum 13): "
-                   "A and Y are both rows of shape (1, m), subtract them without a transpose."),
-                {})
     return Failure(*lines, *([hint] if hint else []))
 
 
