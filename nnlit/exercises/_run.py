@@ -47,8 +47,9 @@ def signature_problem(fn, ex):
     """A Failure if fn is not a function taking the exercise's arguments."""
     call = f"{ex.function}({', '.join(ex.args)})"
     if not callable(fn):
-        return Failure((N_("You passed a value of type {kind}, not a function: pass the function itself, "
-                           "without calling it, e.g. check(\"{name}\", {function})."),
+        return Failure((N_("You passed a value of type {kind}, not a function: pass the "
+                           "function itself, without calling it, e.g. "
+                           "check(\"{name}\", {function})."),
                         {"kind": describe(fn), "name": ex.name, "function": ex.function}))
     try:
         inspect.signature(fn).bind(*ex.args)
@@ -133,7 +134,8 @@ def walk(ref, got, name, out, top=None):
     """Fill out[quantity] = got's leaf, walking got next to nnlit's ``ref``."""
     if isinstance(ref, dict):
         if not isinstance(got, dict):
-            raise Failure((N_("{what} should be a dict with the keys {keys}; yours is of type {kind}."),
+            raise Failure((N_("{what} should be a dict with the keys {keys}; "
+                              "yours is of type {kind}."),
                            {"what": name, "keys": ", ".join(ref), "kind": describe(got)}))
         missing = [k for k in ref if k not in got]
         if missing:
@@ -146,7 +148,8 @@ def walk(ref, got, name, out, top=None):
         names = top or [f"{name}[{i}]" for i in range(len(ref))]
         if not isinstance(got, (tuple, list)) or len(got) != len(ref):
             n = len(got) if isinstance(got, (tuple, list)) else 1
-            raise Failure((N_("{what} should hold {n} values ({names}); yours holds {k} (of type {kind})."),
+            raise Failure((N_("{what} should hold {n} values ({names}); "
+                              "yours holds {k} (of type {kind})."),
                            {"what": name, "n": len(ref), "names": ", ".join(names), "k": n,
                             "kind": describe(got)}))
         for r, g, q in zip(ref, got, names, strict=True):
