@@ -57,6 +57,8 @@ class CheckResult:
         return "\n".join(lines)
 
 
+
+
 def structure(out, ex, case):
     """The learner's quantities, after checking types, keys and shapes."""
     if out is None:

@@ -34,13 +34,12 @@ class Case:
     raw: object = None
 
     def shapes(self):
-        def show(k, v):
-            if isinstance(v, dict):
-                inner = [f"{i} {np.shape(a)}" for i, a in v.items()][:4]
-                return f"{k} {{{', '.join(inner)}{', …' if len(v) > 4 else ''}}}"
-            return f"{k} {np.shape(v)}"
-        return ", ".join(show(k, v) for k, v in self.args.items()
-                         if isinstance(v, (np.ndarray, dict)))
+        """The shapes of the array inputs (of the dicts' arrays if there is none)."""
+        arrays = {k: v for k, v in self.args.items() if isinstance(v, np.ndarray)}
+        if not arrays:
+            arrays = {k: a for v in self.args.values() if isinstance(v, dict)
+                      for k, a in list(v.items())[:4]}
+        return ", ".join(f"{k} {np.shape(v)}" for k, v in arrays.items())
 
 
 def signature_problem(fn, ex):
