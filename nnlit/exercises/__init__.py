@@ -21,8 +21,8 @@ def check(name, function, lang=None):
     function runs on the course's shapes; it returns the right types, keys
     and shapes; its values agree with nnlit on several random inputs (among
     them inputs where a per-column and a global sum differ, and ReLU inputs
-    exactly 0); its gradients agree with centred differences
-    :eq:`gradcheck-centred` of its own cost (for ``logistic.propagate``,
+    exactly 0); its gradients agree with centred differences of its own cost
+    (:func:`~nnlit.gradcheck.gradient_check`, for ``logistic.propagate``,
     which returns one); edge cases (a single example, extreme inputs). A
     wrong value is compared with the typical mistakes of the exercise (a
     missing :math:`1/m`, a sign, a transpose, a wrong axis, a forgotten
