@@ -10,7 +10,7 @@ from babel.messages.pofile import read_po as babel_read_po
 
 from nnlit import deep, logistic, shallow, softmax
 from nnlit.activations import relu_backward, sigmoid_backward
-from nnlit.exercises import EXERCISES, check
+from nnlit.exercises import EXERCISES, check, skeleton
 from nnlit.exercises.__main__ import main
 from nnlit.exercises._i18n import LOCALE, default_lang, messages, read_po
 
@@ -479,3 +479,22 @@ def test_python_dash_m_runs(tmp_path):
 def test_the_reference_functions_are_nnlit_s():
     assert {ex.reference for ex in EXERCISES.values()} >= {
         logistic.propagate, shallow.backward_propagation, softmax.softmax, deep.L_model_backward}
+
+
+# ---- skeletons ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", sorted(EXERCISES))
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_a_skeleton_is_not_written_yet_and_passes_once_filled(name, lang):
+    source = skeleton(name, lang)
+    ex = EXERCISES[name]
+    namespace = {}
+    exec(source, namespace)
+    empty = check(name, namespace[ex.function], lang=lang)
+    assert not empty.passed and "NotImplementedError" in str(empty)
+    assert ("# your code here" in source) == (lang == "en")
+    call = f"return reference({', '.join(ex.args)})"
+    filled = source.replace("raise NotImplementedError", call)
+    namespace = {"reference": ex.reference}
+    exec(filled, namespace)
+    assert check(name, namespace[ex.function], lang=lang).passed

@@ -5,7 +5,7 @@ function written by a learner and returns a report that names the wrong
 quantity and the likely mistake, in English or Chinese.
 """
 
-from nnlit.exercises import _deep, _logistic, _shallow, _softmax
+from nnlit.exercises import _deep, _logistic, _shallow, _skeletons, _softmax
 from nnlit.exercises._check import run
 from nnlit.exercises._i18n import as_lang
 
@@ -79,6 +79,60 @@ def check(name, function, lang=None):
       · gradients against centred differences of your own cost
       · edge cases
     """
+    return run(_exercise(name), function, as_lang(lang))
+
+
+def _exercise(name):
     if name not in EXERCISES:
         raise ValueError(f"unknown exercise {name!r}; expected one of: {', '.join(EXERCISES)}")
-    return run(EXERCISES[name], function, as_lang(lang))
+    return EXERCISES[name]
+
+
+def skeleton(name, lang=None):
+    r'''The source of an exercise's skeleton: the course's signature, the task, no body.
+
+    The body raises ``NotImplementedError``, which
+    :func:`~nnlit.exercises.check` reports as "not written yet"; an
+    exercise notebook puts the skeleton in one cell and the call of
+    :func:`~nnlit.exercises.check` in the next.
+
+    Parameters
+    ----------
+    name : str
+        ``"module.function"`` of nnlit, a key of ``nnlit.exercises.EXERCISES``.
+    lang : {"en", "zh_CN"} or None, default None
+        Language of the task and the comment; None takes it from the locale.
+
+    Returns
+    -------
+    source : str
+        A function definition, ready to be executed.
+
+    Raises
+    ------
+    ValueError
+        If the exercise name or the language is unknown.
+
+    Examples
+    --------
+    >>> from nnlit.exercises import check, skeleton
+    >>> print(skeleton("deep.linear_forward", lang="en"))
+    def linear_forward(A, W, b):
+        """The linear part of one layer: Z = W A + b. Return Z and the cache
+        (A, W, b).
+        """
+        # your code here
+        raise NotImplementedError
+    <BLANKLINE>
+    >>> namespace = {}
+    >>> exec(skeleton("deep.linear_forward", lang="zh_CN"), namespace)
+    >>> print(check("deep.linear_forward", namespace["linear_forward"], lang="zh_CN"))
+    deep.linear_forward：未通过，第 1 步（共 4 步）：在课程的形状上运行
+      ✗ 在课程的形状上运行
+          在形状为 A (3, 2), W (1, 3), b (1, 1) 的输入上，你的函数抛出了 NotImplementedError。
+          这个函数还没有写：把 NotImplementedError 换成你的代码。
+      · 输出的类型、键和形状
+      · 在随机输入上与 nnlit 比较数值
+      · 边界情况
+    '''
+    return _skeletons.skeleton(_exercise(name), as_lang(lang))

@@ -78,6 +78,9 @@ def as_lang(lang):
 
 
 def tr(msgid, lang, **fmt):
-    """The message in ``lang``, its ``{placeholders}`` filled in."""
-    fmt = {k: tr(v, lang) if isinstance(v, Text) else v for k, v in fmt.items()}
-    return catalog(lang).get(msgid, msgid).format(**fmt)
+    """The message in ``lang``, its ``{placeholders}`` filled in (if any are given: a
+    message without arguments may show braces, such as a dict literal)."""
+    text = catalog(lang).get(msgid, msgid)
+    if not fmt:
+        return text
+    return text.format(**{k: tr(v, lang) if isinstance(v, Text) else v for k, v in fmt.items()})

@@ -97,8 +97,9 @@ EXCEPTION_HINTS = (
 def exception_failure(exc, fn, ex, case):
     where = _learner_line(exc, fn)
     lines = [(N_("Your function raised {error} on inputs with the shapes {shapes}."),
-              {"error": f"{type(exc).__name__}: {exc}", "shapes": case.shapes()})]
-    if where:
+              {"error": ": ".join(filter(None, (type(exc).__name__, str(exc)))),
+               "shapes": case.shapes()})]
+    if where and where["code"]:
         lines.append((N_("It happened at line {line} of {file}: {code}"), where))
     keys = sorted({k for v in case.args.values() if isinstance(v, dict) for k in v})
     for kind, words, hint in EXCEPTION_HINTS:
