@@ -121,11 +121,10 @@ def _forward_with(case, hidden=_relu, last=_sigmoid):
 def _backward_with(case, hidden=_relu_prime, sign=1.0):
     a = case.args
     caches, grads, L = a["caches"], {}, len(a["caches"])
-    dZ = sign * (a["AL"] - a["Y"])
+    dA = None
     for layer in range(L, 0, -1):
         linear, Z = caches[layer - 1]
-        if layer < L:
-            dZ = dA * hidden(Z)  # noqa: F821 (set by the previous layer)
+        dZ = sign * (a["AL"] - a["Y"]) if layer == L else dA * hidden(Z)
         dA, grads[f"dW{layer}"], grads[f"db{layer}"] = _linear_backward(dZ, linear, case.m)
         grads[f"dA{layer - 1}"] = dA
     return grads

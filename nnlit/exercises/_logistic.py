@@ -71,7 +71,7 @@ PROPAGATE_MISTAKES = (
 )
 
 
-def _gradients(fn, ex, _):
+def _gradients(fn, ex):
     """At a point of its own (m = 12, more than any value case), the learner's dw and db
     against centred differences of the learner's own cost."""
     rng = np.random.default_rng(12)

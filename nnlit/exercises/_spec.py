@@ -45,7 +45,7 @@ class Exercise:
     mistakes: tuple = ()
     advice: str = N_("At extreme inputs your function gave NaN or inf or warned: see the "
                      "stable forms of the book.")
-    gradients: Callable = None  # (fn, ex, case) -> raise Failure, for a function with a cost
+    gradients: Callable = None  # (fn, ex) -> raise Failure, for a function with a cost
     order: tuple = ()    # quantities to compare first (causal order)
 
     @property
