@@ -41,6 +41,7 @@ def read_po(path):
     return entries
 
 
+@cache
 def messages():
     """Every message id of the package: the literal arguments of N_() and tr()."""
     found = set()

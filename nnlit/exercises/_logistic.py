@@ -123,7 +123,7 @@ OPTIMIZE_MISTAKES = (
 
 def _optimize_cases(rng):
     runs = {0: {"num_iterations": 100, "learning_rate": 0.009}}
-    runs.update({i: {"num_iterations": 201, "learning_rate": 0.1} for i in range(1, 5)})
+    runs.update({i: {"num_iterations": 101, "learning_rate": 0.1} for i in range(1, 5)})
     return _cases(rng, runs)
 
 
