@@ -12,7 +12,7 @@ from nnlit import deep, logistic, shallow, softmax
 from nnlit.activations import relu_backward, sigmoid_backward
 from nnlit.exercises import EXERCISES, check, skeleton
 from nnlit.exercises.__main__ import main
-from nnlit.exercises._i18n import LOCALE, default_lang, messages, read_po
+from nnlit.exercises._i18n import LOCALE, default_lang, messages, read_po, tr
 
 PO = LOCALE / "zh_CN" / "LC_MESSAGES" / "nnlit.po"
 
@@ -515,3 +515,55 @@ def test_gradients_that_do_not_fit_the_learner_s_own_cost_fail_step_4():
     assert "FAILED at step 4 of 5" in report, report
     assert "Your dw and db do not match the slope of your own cost: relative error" in report
     assert "你的 dw 和 db 与你自己的代价的斜率不符" in result.report("zh_CN")
+
+
+# ---- every row of every diagnosis table is reachable -------------------------------------
+
+def _same(a, b):
+    if isinstance(a, dict):
+        return isinstance(b, dict) and a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, (tuple, list)):
+        return isinstance(b, (tuple, list)) and len(a) == len(b) and all(map(_same, a, b))
+    return np.array_equal(a, b)
+
+
+def _rebuild(ref, name, leaves, top=None):
+    """nnlit's output with the leaves replaced, walked as the checker names them."""
+    if isinstance(ref, dict):
+        return {k: _rebuild(v, k, leaves) for k, v in ref.items()}
+    costs = isinstance(ref, list) and all(isinstance(v, (int, float, np.number)) for v in ref)
+    if isinstance(ref, (tuple, list)) and not costs:
+        names = top or [f"{name}[{i}]" for i in range(len(ref))]
+        return type(ref)(_rebuild(r, q, leaves) for r, q in zip(ref, names, strict=True))
+    return leaves.get(name, ref)
+
+
+def making(ex, row):
+    """A learner who makes exactly this row's mistake, wherever the row applies."""
+    cases = ex.cases(np.random.default_rng(20260101))  # the seed of check
+
+    def learner(*args):
+        case = next(c for c in cases if _same(dict(zip(ex.args, args, strict=True)), c.args))
+        case.raw = ex.run_reference(case)
+        case.ref = ex.flatten(case.raw)
+        try:
+            with np.errstate(all="ignore"):
+                wrong = row.changes(case, ex)
+        except (ValueError, IndexError, KeyError):
+            wrong = {}
+        top = ex.returns if len(ex.returns) > 1 else None
+        return _rebuild(case.raw, ex.function if top else ex.returns[0], wrong, top)
+    return learner
+
+
+ROWS = [(name, i, row) for name, ex in EXERCISES.items() for i, row in enumerate(ex.mistakes)]
+
+
+@pytest.mark.parametrize(("name", "i", "row"), ROWS, ids=[f"{n}-{i}" for n, i, _ in ROWS])
+def test_every_row_of_the_diagnosis_table_names_its_mistake(name, i, row):
+    ex = EXERCISES[name]
+    result = check(name, making(ex, row), lang="en")
+    assert not result.passed
+    msgid, fmt = result.failure[-1]
+    assert msgid == row.hint, str(result)
+    assert tr(row.hint, "zh_CN", **fmt) in result.report("zh_CN")

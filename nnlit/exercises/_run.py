@@ -181,15 +181,22 @@ def close(got, want):
 
 
 def diagnose(q, got, case, ex):
-    """The hint of the first mistake of the table that gives exactly ``got``."""
+    """The hint of the first mistake of the table that gives exactly ``got`` (of the same
+    shape if one does, else any single number for a single number)."""
+    wrongs = []
     for row in ex.mistakes:
         try:
             with np.errstate(all="ignore"):
                 wrong = row.changes(case, ex)
         except (ValueError, IndexError, KeyError, ZeroDivisionError):
             continue  # this mistake cannot be made on these inputs
-        if q in wrong and not close(wrong[q], case.ref[q]) and close(got, wrong[q]):
-            return (row.hint, row.fmt(q))
+        if q in wrong and (np.shape(wrong[q]) != np.shape(case.ref[q])
+                           or not close(wrong[q], case.ref[q])):
+            wrongs.append((row, wrong[q]))
+    for strict in (True, False):
+        for row, value in wrongs:
+            if (not strict or np.shape(value) == np.shape(got)) and close(got, value):
+                return (row.hint, row.fmt(q))
     for other, want in case.ref.items():  # a right value in the wrong place
         if other != q and close(got, want):
             return (N_("{q} holds what should be {other}: return {returns}, in this order."),
