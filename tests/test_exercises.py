@@ -314,6 +314,11 @@ def missing_key(w, b, X, Y):
     return {"dw": grads["dw"]}, cost
 
 
+def ragged_dw(w, b, X, Y):
+    grads, cost = propagate(w, b, X, Y)
+    return {"dw": [[1.0], [2.0, 3.0]], "db": grads["db"]}, cost
+
+
 def string_cost(w, b, X, Y):
     return propagate(w, b, X, Y)[0], "low"
 
@@ -350,6 +355,7 @@ MALFORMED = [
     (returns_list_grads, 2, "grads should be a dict with the keys dw, db; yours is of type list"),
     (missing_key, 2, "grads has no key db (it has: dw)."),
     (string_cost, 2, "cost should be a number; yours is of type str."),
+    (ragged_dw, 2, "dw should be a NumPy array; yours is of type list."),
     (raises_inside, 1, "Your function raised IndexError: index 3 is out of bounds"),
     (raises_inside, 1, "return X[0, m]  # one column too far"),
     (raises_inside, 1, "no example m + 1 (erratum 4)"),

@@ -160,7 +160,10 @@ def walk(ref, got, name, out, top=None):
 
 
 def _leaf(ref, got, name):
-    arr = np.asarray(got) if not isinstance(got, (dict, str)) and got is not None else None
+    try:
+        arr = None if isinstance(got, (dict, str)) or got is None else np.asarray(got)
+    except (ValueError, TypeError):  # a ragged list, say
+        arr = None
     if arr is None or arr.dtype.kind not in "biuf":
         want = (N_("a number") if np.ndim(ref) == 0 else N_("a NumPy array"))
         raise Failure((N_("{q} should be {want}; yours is of type {kind}."),
