@@ -73,7 +73,7 @@ def check(name, function, lang=None):
       ✓ runs on the course's shapes
       ✓ output types, keys and shapes
       ✗ values against nnlit on random inputs
-          dw is wrong on the course's example (inputs w (2, 1), X (2, 3), Y (1, 3)).
+          dw is wrong on the course's example (w (2, 1), X (2, 3), Y (1, 3)).
           dw[1, 0]: yours 7.18522, expected 2.39507.
           dw is m times too large: did you forget the 1/m?
       · gradients against centred differences of your own cost

@@ -19,6 +19,7 @@ from nnlit.exercises._spec import (
 )
 
 ONE_EXAMPLE = N_("a single example (m = 1)")
+COURSE = N_("inputs of the course's shapes")
 DA_HINT = N_("{q} is m times too small: dA_prev = Wᵀ dZ has no 1/m.")
 MASK = N_("{q} is wrong where {Z} < 0: did you apply the ReLU mask? dZ = dA ⊙ relu′(Z), "
           "which is 0 where Z ≤ 0.")
@@ -33,7 +34,7 @@ def _layer(rng, n_prev, n, m):
 
 def _linear_cases(rng, backward=False):
     sizes = ((3, 1, 2), (5, 3, 4), (4, 6, 7), (3, 2, 1))  # (n_prev, n, m): the course's first
-    labels_ = (N_("the course's example"), N_("random inputs"), N_("random inputs"), ONE_EXAMPLE)
+    labels_ = (COURSE, N_("random inputs"), N_("random inputs"), ONE_EXAMPLE)
     cases = []
     for i, (label, (n_prev, n, m)) in enumerate(zip(labels_, sizes, strict=True)):
         A, W, b = _layer(rng, n_prev, n, m)
@@ -45,8 +46,8 @@ def _linear_cases(rng, backward=False):
 
 def _activation_cases(rng):
     cases = []
-    for i, (label, activation) in enumerate(((N_("the course's example"), "sigmoid"),
-                                             (N_("the course's example"), "relu"),
+    for i, (label, activation) in enumerate(((COURSE, "sigmoid"),
+                                             (COURSE, "relu"),
                                              (N_("random inputs with Z exactly 0"), "relu"),
                                              (N_("random inputs"), "sigmoid"),
                                              (ONE_EXAMPLE, "relu"))):
@@ -73,7 +74,7 @@ def _network(rng, dims, m, zero=False, scale=1.0):
 
 
 def _networks(rng):
-    yield N_("the course's example"), *_network(rng, [5, 4, 3, 1], 4), False
+    yield COURSE, *_network(rng, [5, 4, 3, 1], 4), False
     yield N_("random inputs with Z exactly 0"), *_network(rng, [3, 5, 1], 6, zero=True), False
     yield N_("random inputs"), *_network(rng, [4, 6, 5, 3, 1], 5), False
     yield ONE_EXAMPLE, *_network(rng, [3, 2, 1], 1), False

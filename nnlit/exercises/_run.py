@@ -225,7 +225,7 @@ def value_failure(q, got, case, ex):
     gap = np.abs(got - want)
     i = np.unravel_index(np.argmax(gap), gap.shape) if gap.ndim else ()
     entry = f"{q}[{', '.join(map(str, i))}]" if gap.ndim else q
-    lines = [(N_("{q} is wrong on {case} (inputs {shapes})."),
+    lines = [(N_("{q} is wrong on {case} ({shapes})."),
               {"q": q, "case": case.label, "shapes": case.shapes()}),
              (N_("{entry}: yours {got:.6g}, expected {want:.6g}."),
               {"entry": entry, "got": float(got[i]), "want": float(want[i])})]

@@ -29,8 +29,8 @@ def _parameters(rng, n_x, n_h, scale=1.0):
 
 def _data(rng):
     """(label, X, Y, parameters, extreme): the course's sizes first (n_x 2, n_h 4, m 3)."""
-    yield N_("the course's example"), rng.normal(size=(2, 3)), np.array([[1.0, 0.0, 1.0]]), \
-        _parameters(rng, 2, 4), False
+    yield N_("inputs of the course's shapes"), rng.normal(size=(2, 3)), \
+        np.array([[1.0, 0.0, 1.0]]), _parameters(rng, 2, 4), False
     for n_x, n_h, m in ((3, 5, 6), (4, 3, 8)):
         yield N_("random inputs"), rng.normal(size=(n_x, m)), labels(rng, m), \
             _parameters(rng, n_x, n_h), False

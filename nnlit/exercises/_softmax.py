@@ -10,7 +10,7 @@ from nnlit.exercises._spec import Exercise, formula, m_times, negated
 
 def _scores(rng):
     """(label, Z, y, extreme): columns with different sums, so axis mistakes show."""
-    yield N_("the course's example"), np.array([[1.0, 3.0, -1.0], [2.0, 4.0, 0.5],
+    yield N_("inputs of the course's shapes"), np.array([[1.0, 3.0, -1.0], [2.0, 4.0, 0.5],
                                                 [3.0, 0.0, 2.0]]), np.array([2, 0, 1]), False
     yield N_("random inputs"), rng.normal(size=(5, 4)) * 2, np.array([0, 3, 1, 1]), False
     yield N_("random inputs"), rng.normal(size=(4, 7)), rng.integers(0, 4, 7), False
