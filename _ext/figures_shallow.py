@@ -4,14 +4,18 @@ Each function takes the build language ("en" or "zh_CN") and draws on new
 matplotlib figures; the plot directive saves them.
 """
 
+from functools import cache
+
 import numpy as np
 from matplotlib import pyplot as plt
 from matplotlib.colors import ListedColormap
+from memo import memoized
+from values import value
 
 TEXT = {
     "en": {
         "class": "class {j}",
-        "data_title": "The flower: 400 points, two classes",
+        "data_title": "The flower: {m} points, two classes",
         "logistic": "Logistic regression: {acc:.1f} %",
         "network": "Tanh network, 4 hidden units: {acc:.1f} %",
         "hidden": "{n} hidden unit{s}: {acc:.2f} %",
@@ -21,7 +25,7 @@ TEXT = {
     },
     "zh_CN": {
         "class": "类别 {j}",
-        "data_title": "花形数据：400 个点，两个类别",
+        "data_title": "花形数据：{m} 个点，两个类别",
         "logistic": "逻辑斯特回归：{acc:.1f} %",
         "network": "tanh 网络，4 个隐藏单元：{acc:.1f} %",
         "hidden": "{n} 个隐藏单元：{acc:.2f} %",
@@ -32,8 +36,12 @@ TEXT = {
 }
 COLOURS = ("#d7301f", "#2b8cbe")  # class 0, class 1
 HIDDEN_SIZES = (1, 2, 3, 4, 5, 20, 50)
+#: Training accuracies (%) the course publishes for these hidden sizes (5000
+#: iterations); tests/test_shallow.py compares nnlit with the first five.
+COURSE_ACCURACY = {1: 67.5, 2: 67.25, 3: 90.75, 4: 90.5, 5: 91.25, 20: 90.0, 50: 90.25}
 
 
+@cache
 def _flower():
     from nnlit.data import load_planar_dataset
 
@@ -73,27 +81,51 @@ def planar_data(lang):
     X, Y = _flower()
     fig, ax = plt.subplots(figsize=(4.6, 4.2))
     _scatter(ax, X, Y, t)
-    ax.set(xlabel="$x_1$", ylabel="$x_2$", title=t["data_title"])
+    ax.set(xlabel="$x_1$", ylabel="$x_2$", title=t["data_title"].format(m=X.shape[1]))
     ax.legend(loc="upper right", fontsize=8)
     fig.tight_layout()
 
 
+@memoized("shallow.logistic")
+def _logistic():
+    """Logistic regression (chapter 1) on the flower."""
+    from nnlit.logistic import model
+
+    X, Y = _flower()
+    return model(X, Y, X, Y, num_iterations=2000, learning_rate=0.5)
+
+
+@memoized("shallow.network")
+def _network(n_h=4, num_iterations=10000):
+    """The course's tanh network on the flower: parameters and costs."""
+    from nnlit.shallow import nn_model
+
+    X, Y = _flower()
+    return nn_model(X, Y, n_h, num_iterations=num_iterations,
+                    rng=np.random.RandomState(2), return_costs=True)
+
+
+def _network_accuracy(n_h=4, num_iterations=10000):
+    from nnlit.shallow import predict
+
+    X, Y = _flower()
+    return _accuracy(predict(_network(n_h, num_iterations)[0], X), Y)
+
+
 def logistic_versus_network(lang):
     """Both decision boundaries side by side, and the network's cost curve."""
-    from nnlit.logistic import model
     from nnlit.logistic import predict as logistic_predict
-    from nnlit.shallow import nn_model, predict
+    from nnlit.shallow import predict
 
     t = TEXT.get(lang, TEXT["en"])
     X, Y = _flower()
-    d = model(X, Y, X, Y, num_iterations=2000, learning_rate=0.5)
-    parameters, costs = nn_model(X, Y, 4, num_iterations=10000,
-                                 rng=np.random.RandomState(2), return_costs=True)
+    d = _logistic()
+    parameters, costs = _network()
     fig, (left, middle, right) = plt.subplots(1, 3, figsize=(12, 4))
     _boundary(left, X, Y, lambda P: logistic_predict(d["w"], d["b"], P),
               t["logistic"].format(acc=_accuracy(d["Y_prediction_train"], Y)))
     _boundary(middle, X, Y, lambda P: predict(parameters, P),
-              t["network"].format(acc=_accuracy(predict(parameters, X), Y)))
+              t["network"].format(acc=_network_accuracy()))
     right.plot(np.arange(len(costs)) * 1000, costs, marker="o")
     right.set(xlabel=t["iterations"], ylabel=t["cost"], title=t["cost_title"], yscale="log")
     fig.tight_layout()
@@ -101,15 +133,60 @@ def logistic_versus_network(lang):
 
 def hidden_layer_sizes(lang):
     """Decision boundaries for 1 to 50 hidden units, 5000 iterations each."""
-    from nnlit.shallow import nn_model, predict
+    from nnlit.shallow import predict
 
     t = TEXT.get(lang, TEXT["en"])
     X, Y = _flower()
     fig, axes = plt.subplots(2, 4, figsize=(12, 6.4))
     for ax, n in zip(axes.flat, HIDDEN_SIZES, strict=False):
-        parameters = nn_model(X, Y, n, num_iterations=5000, rng=np.random.RandomState(2))
-        acc = _accuracy(predict(parameters, X), Y)
+        parameters = _network(n, 5000)[0]
+        acc = _network_accuracy(n, 5000)
         title = t["hidden"].format(n=n, s="" if n == 1 else "s", acc=acc)
         _boundary(ax, X, Y, lambda P, p=parameters: predict(p, P), title)
     axes.flat[-1].axis("off")
     fig.tight_layout()
+
+
+# Figures of the prose ({value} role), from the same runs as the figures.
+
+@value("shallow.points", en="{}")
+def _points():
+    return _flower()[0].shape[1]
+
+
+@value("shallow.logistic_accuracy", en="{:.1f} %")
+def _logistic_accuracy():
+    X, Y = _flower()
+    return _accuracy(_logistic()["Y_prediction_train"], Y)
+
+
+@value("shallow.network_accuracy", en="{:.2f} %")
+def _network_accuracy_10000():
+    return _network_accuracy()
+
+
+@value("shallow.misclassified_radius", en="{wrong:.2f} against {all:.2f}",
+       zh_CN="{wrong:.2f}，而全部点为 {all:.2f}")
+def _misclassified_radius():
+    from nnlit.shallow import predict
+
+    X, Y = _flower()
+    radius = np.hypot(X[0], X[1])
+    wrong = (predict(_network()[0], X) != Y)[0]
+    return {"wrong": float(np.median(radius[wrong])), "all": float(np.median(radius))}
+
+
+@value("shallow.cost_7000_8000", en="from {c7:.4f} at iteration 7000 to {c8:.4f} at 8000",
+       zh_CN="从第 7000 次迭代的 {c7:.4f} 升到第 8000 次的 {c8:.4f}")
+def _cost_rise():
+    costs = _network()[1]
+    return {"c7": costs[7], "c8": costs[8]}
+
+
+def _register_hidden(n):
+    value(f"shallow.hidden_accuracy.{n}", en="{:.2f} %")(lambda: _network_accuracy(n, 5000))
+    value(f"shallow.course_accuracy.{n}", en="{:.2f} %")(lambda: COURSE_ACCURACY[n])
+
+
+for _n in HIDDEN_SIZES:
+    _register_hidden(_n)

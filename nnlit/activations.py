@@ -299,7 +299,9 @@ def relu_backward(dA, cache):
     Parameters
     ----------
     dA : array_like
-        Gradient of the cost with respect to the activation A.
+        Gradient with respect to the activation A, in the course's
+        convention: :math:`m` times :math:`\partial J / \partial A` (the
+        derivative of the summed losses; the :math:`1/m` comes in dW and db).
     cache : array_like, same shape as dA
         ``Z``, as returned by :func:`~nnlit.activations.relu`.
 
@@ -335,7 +337,9 @@ def sigmoid_backward(dA, cache):
     Parameters
     ----------
     dA : array_like
-        Gradient of the cost with respect to the activation A.
+        Gradient with respect to the activation A, in the course's
+        convention: :math:`m` times :math:`\partial J / \partial A` (the
+        derivative of the summed losses; the :math:`1/m` comes in dW and db).
     cache : array_like, same shape as dA
         ``Z``, the pre-activation.
 
@@ -370,7 +374,9 @@ def tanh_backward(dA, cache):
     Parameters
     ----------
     dA : array_like
-        Gradient of the cost with respect to the activation A.
+        Gradient with respect to the activation A, in the course's
+        convention: :math:`m` times :math:`\partial J / \partial A` (the
+        derivative of the summed losses; the :math:`1/m` comes in dW and db).
     cache : array_like, same shape as dA
         ``Z``, the pre-activation.
 

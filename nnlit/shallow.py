@@ -29,19 +29,19 @@ CACHE_KEYS = ("Z1", "A1", "Z2", "A2")
 GRAD_KEYS = ("dW1", "db1", "dW2", "db2")
 
 
-def _check_parameters(parameters, n_x=None):
-    """Check keys and shapes; ``n_x`` is the row count of X when X is known."""
+def _check_parameters(parameters, x_shape=None):
+    """Check keys and shapes; ``x_shape`` is the shape of X when X is known."""
     p = as_entries(parameters, PARAMETER_KEYS, "parameters")
     n_h, n_x_w = p["W1"].shape
     n_y = p["W2"].shape[0]
-    want = {"W1": (n_h, n_x_w if n_x is None else n_x), "b1": (n_h, 1),
+    want = {"W1": (n_h, n_x_w if x_shape is None else x_shape[0]), "b1": (n_h, 1),
             "W2": (n_y, n_h), "b2": (n_y, 1)}
     for key, shape in want.items():
         if p[key].shape != shape:
             raise ValueError(
                 f'parameters["{key}"] has shape {p[key].shape}, expected {shape} '
                 f"(W1 is {p['W1'].shape}, W2 is {p['W2'].shape}"
-                + ("" if n_x is None else f", X has {n_x} rows") + ")"
+                + ("" if x_shape is None else f", X is {x_shape}") + ")"
             )
     return p
 
@@ -49,7 +49,7 @@ def _check_parameters(parameters, n_x=None):
 def _check_data(X, Y, parameters=None):
     X = as_matrix(X, "X")
     Y = as_binary_labels(Y, "Y", X, "X")
-    p = None if parameters is None else _check_parameters(parameters, X.shape[0])
+    p = None if parameters is None else _check_parameters(parameters, X.shape)
     if p is not None and p["W2"].shape[0] != 1:
         raise ValueError(
             f'parameters["W2"] has shape {p["W2"].shape} and Y has shape {Y.shape}: '
@@ -196,7 +196,7 @@ def forward_propagation(X, parameters):
     [[0.5 0.5]]
     """
     X = as_matrix(X, "X")
-    return _forward(X, _check_parameters(parameters, X.shape[0]))
+    return _forward(X, _check_parameters(parameters, X.shape))
 
 
 def compute_cost(A2, Y):

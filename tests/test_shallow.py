@@ -351,3 +351,14 @@ def test_built_page_shows_three_distinct_figures(lang):
     images = re.findall(r'<img[^>]+src="(_images/[^"]+\.png)"', text)
     assert len(images) == 3 and len(set(images)) == 3, images  # one file per figure
     assert all((html / src).is_file() for src in images)
+
+
+def test_parameters_that_do_not_fit_X_name_both_shapes():
+    from nnlit.shallow import forward_propagation, initialize_parameters, predict
+
+    parameters = initialize_parameters(2, 4, 1, rng=0)
+    X = np.zeros((3, 5))
+    with pytest.raises(ValueError, match=r"W1.*\(4, 2\).*X is \(3, 5\)"):
+        forward_propagation(X, parameters)
+    with pytest.raises(ValueError, match=r"W1 is \(4, 2\).*X is \(3, 5\)"):
+        predict(parameters, X)
