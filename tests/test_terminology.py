@@ -127,3 +127,11 @@ def test_the_chinese_search_finds_each_alternative_on_its_page():
     missing = [f"{alt} -> {t['page']} (found on {pages(alt)})" for t, alt in words
                if t["page"] not in pages(alt)]
     assert not missing, "the Chinese search does not find:\n" + "\n".join(missing)
+
+
+def test_no_translation_starts_like_a_numbered_list():
+    """A translation is re-parsed as MyST: "1. 逻辑斯特回归" becomes a list, the
+    title is dropped and the Chinese page keeps the English one. Write "1\\. "."""
+    lists = [f"{page}: {zh[:40]!r}" for page, _, zh in messages()
+             if re.match(r"\d+\.\s", zh)]
+    assert not lists, "escape the number (N\\.):\n" + "\n".join(lists)
