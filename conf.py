@@ -24,6 +24,7 @@ extensions = [
     "sphinx.ext.doctest",
     "matplotlib.sphinxext.plot_directive",
     "book",
+    "glossary",
 ]
 root_doc = "index"
 exclude_patterns = ["_build"]

@@ -2,6 +2,8 @@
 (docs/glossary.toml) the one way the glossary gives, and never as one of its
 forbidden variants."""
 
+import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -11,10 +13,12 @@ from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "locale" / "zh_CN" / "LC_MESSAGES"
+HTML = Path(os.environ.get("NNLIT_HTML", ROOT / "_build" / "html"))
 sys.path.insert(0, str(ROOT / "_ext"))
 from glossary import forbidden_in, load_terms, without_asides  # noqa: E402
 
 TERMS = load_terms()
+HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def messages(locale=LOCALE):
@@ -99,3 +103,35 @@ def test_a_planted_misrendering_is_found(planted, expected):
 ])
 def test_fine_text_is_not_flagged(zh):
     assert not misrenderings([("x", "x", zh)])
+
+
+@pytest.mark.browser
+def test_the_chinese_search_finds_each_alternative_on_its_page():
+    """A reader who types 逻辑回归 (or any other Chinese alternative of the
+    glossary) into the Chinese search lands on the chapter that defines the
+    term. Reads the search index of the built Chinese book (`make html-zh`)."""
+    index = HTML / "zh_CN" / "searchindex.js"
+    assert index.is_file(), f"{index} is missing: build the book first (make docs)"
+    text = index.read_text(encoding="utf-8")
+    data = json.loads(text[text.index("(") + 1:text.rindex(")")])
+
+    def pages(word):
+        found = []
+        for table in ("terms", "titleterms"):
+            hits = data[table].get(word, [])
+            found += [data["docnames"][i] for i in ([hits] if isinstance(hits, int) else hits)]
+        return found
+
+    words = [(t, alt) for t in TERMS for alt in t["alternatives"] if HAN_WORD.fullmatch(alt)]
+    assert ("logistic", "逻辑回归") in {(t["page"], alt) for t, alt in words}
+    missing = [f"{alt} -> {t['page']} (found on {pages(alt)})" for t, alt in words
+               if t["page"] not in pages(alt)]
+    assert not missing, "the Chinese search does not find:\n" + "\n".join(missing)
+
+
+def test_no_translation_starts_like_a_numbered_list():
+    """A translation is re-parsed as MyST: "1. 逻辑斯特回归" becomes a list, the
+    title is dropped and the Chinese page keeps the English one. Write "1\\. "."""
+    lists = [f"{page}: {zh[:40]!r}" for page, _, zh in messages()
+             if re.match(r"\d+\.\s", zh)]
+    assert not lists, "escape the number (N\\.):\n" + "\n".join(lists)
