@@ -27,6 +27,8 @@ TEXT = {
         "spread": "largest difference",
         "random_start": "random start (the course's)",
         "equal_start_curve": "equal start",
+        "functions": "The functions",
+        "slopes": "Their slopes",
     },
     "zh_CN": {
         "class": "类别 {j}",
@@ -42,6 +44,8 @@ TEXT = {
         "spread": "最大差值",
         "random_start": "随机初始值（课程的）",
         "equal_start_curve": "相等的初始值",
+        "functions": "函数",
+        "slopes": "斜率",
     },
 }
 COLOURS = ("#d7301f", "#2b8cbe")  # class 0, class 1
@@ -154,6 +158,26 @@ def hidden_layer_sizes(lang):
         title = t["hidden"].format(n=n, s="" if n == 1 else "s", acc=acc)
         _boundary(ax, X, Y, lambda P, p=parameters: predict(p, P), title)
     axes.flat[-1].axis("off")
+    fig.tight_layout()
+
+
+def tanh_and_sigmoid(lang):
+    """tanh and the sigmoid (left) and their slopes (right), from nnlit."""
+    from nnlit.activations import sigmoid, sigmoid_derivative, tanh, tanh_derivative
+
+    t = TEXT.get(lang, TEXT["en"])
+    z = np.linspace(-5, 5, 401)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.4))
+    for ax, pair, title in ((left, (tanh, sigmoid), "functions"),
+                            (right, (tanh_derivative, sigmoid_derivative), "slopes")):
+        for f, name, style in zip(pair, (r"$\tanh$", r"$\sigma$"), ("-", "--"), strict=True):
+            label = name if ax is left else name.replace("$", "") + "'"
+            ax.plot(z, f(z), style, label=label if ax is left else f"${label}$")
+        ax.axhline(0, color="0.6", linewidth=0.6)
+        ax.axvline(0, color="0.6", linewidth=0.6)
+        ax.set(xlabel="$z$", title=t[title])
+        ax.legend(fontsize=9)
+    right.set_yticks([0, 0.25, 0.5, 0.75, 1])
     fig.tight_layout()
 
 
@@ -294,6 +318,22 @@ def _linear_same_predictions():
 @value("shallow.symmetric_spread", en="{:g}")
 def _symmetric_spread():
     return max(_symmetry_runs()["equal"]["spreads"])
+
+
+@value("shallow.random_spread_start", en="{:.3f}")
+def _random_spread_start():
+    return _symmetry_runs()["random"]["spreads"][0]
+
+
+@value("shallow.initial_slope", en="{:.4f}")
+def _initial_slope():
+    """The smallest tanh slope 1 - A1**2 at the course's start, over the flower."""
+    from nnlit.shallow import forward_propagation, initialize_parameters
+
+    X, _ = _flower()
+    start = initialize_parameters(2, 4, 1, rng=np.random.RandomState(2))
+    A1 = forward_propagation(X, start)[1]["A1"]
+    return float(np.min(1 - A1 ** 2))
 
 
 @value("shallow.random_spread", en="{:.2f}")

@@ -315,7 +315,7 @@ def test_shallow_proofs_hold():
     from derivations import load
 
     proofs = [p for p in load() if p.chapter == "shallow"]
-    assert len(proofs) == 6 and all(p.run()[0] for p in proofs)
+    assert len(proofs) == 10 and all(p.run()[0] for p in proofs)
 
 
 def test_proofs_catch_a_wrong_backward_pass(monkeypatch):
@@ -342,14 +342,14 @@ def test_proofs_catch_a_wrong_tanh_derivative(monkeypatch):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
-def test_built_page_shows_three_distinct_figures(lang):
+def test_built_page_shows_five_distinct_figures(lang):
     import re
     from pathlib import Path
 
     html = Path(__file__).resolve().parent.parent / "_build" / "html" / lang
     text = (html / "shallow.html").read_text(encoding="utf-8")
     images = re.findall(r'<img[^>]+src="(_images/[^"]+\.png)"', text)
-    assert len(images) == 3 and len(set(images)) == 3, images  # one file per figure
+    assert len(images) == 5 and len(set(images)) == 5, images  # one file per figure
     assert all((html / src).is_file() for src in images)
 
 
