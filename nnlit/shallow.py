@@ -510,10 +510,11 @@ def collapse_linear_layers(parameters):
     Examples
     --------
     >>> from nnlit.shallow import collapse_linear_layers
-    >>> p = {"W1": np.array([[1.0, 2.0], [0.0, 1.0]]), "b1": np.array([[1.0], [-1.0]]),
+    >>> p = {"W1": np.array([[1.0, 2.0], [0.0, 1.0]]),
+    ...      "b1": np.array([[1.0], [-1.0]]),
     ...      "W2": np.array([[3.0, -1.0]]), "b2": np.array([[0.5]])}
     >>> W, b = collapse_linear_layers(p)
-    >>> print(W, b)              # [3, 6] - [0, 1] and 3 * 1 - 1 * (-1) + 0.5
+    >>> print(W, b)     # W = [3, 6] - [0, 1], b = 3 + 1 + 0.5
     [[3. 5.]] [[4.5]]
     >>> X = np.array([[1.0, -2.0], [0.5, 4.0]])
     >>> print(p["W2"] @ (p["W1"] @ X + p["b1"]) + p["b2"], W @ X + b)
@@ -557,9 +558,10 @@ def hidden_unit_spread(parameters):
     Examples
     --------
     >>> from nnlit.shallow import hidden_unit_spread
-    >>> p = {"W1": np.array([[1.0, 2.0], [1.0, 2.5]]), "b1": np.zeros((2, 1)),
+    >>> p = {"W1": np.array([[1.0, 2.0], [1.0, 2.5]]),
+    ...      "b1": np.zeros((2, 1)),
     ...      "W2": np.array([[3.0, 3.0]]), "b2": np.zeros((1, 1))}
-    >>> hidden_unit_spread(p)    # the rows of W1 differ by 0.5 in their second entry
+    >>> hidden_unit_spread(p)   # 2.5 - 2.0 in the second column of W1
     0.5
     """
     p = _check_parameters(parameters)
