@@ -105,7 +105,7 @@ def initialize_parameters(n_x, n_h, n_y, rng=None, dtype=np.float64):
     ``np.random.seed(2)``). Random weights make the hidden units differ from
     the start; with equal weights, every unit of :eq:`shallow-forward` would
     compute the same thing and receive the same gradient :eq:`shallow-dw1`
-    for ever.
+    for ever: :eq:`shallow-symmetry`.
 
     Parameters
     ----------
