@@ -22,6 +22,13 @@ TEXT = {
         "cost_title": "Cost of the 4-unit network",
         "iterations": "iteration",
         "cost": "cost J",
+        "equal_start": "Equal start, 4 hidden units: {acc:.1f} %",
+        "spread_title": "Spread between the hidden units",
+        "spread": "largest difference",
+        "random_start": "random start (the course's)",
+        "equal_start_curve": "equal start",
+        "functions": "The functions",
+        "slopes": "Their slopes",
     },
     "zh_CN": {
         "class": "类别 {j}",
@@ -32,6 +39,13 @@ TEXT = {
         "cost_title": "4 单元网络的代价",
         "iterations": "迭代次数",
         "cost": "代价 J",
+        "equal_start": "相等的初始值，4 个隐藏单元：{acc:.1f} %",
+        "spread_title": "隐藏单元之间的差距",
+        "spread": "最大差值",
+        "random_start": "随机初始值（课程的）",
+        "equal_start_curve": "相等的初始值",
+        "functions": "函数",
+        "slopes": "斜率",
     },
 }
 COLOURS = ("#d7301f", "#2b8cbe")  # class 0, class 1
@@ -147,6 +161,86 @@ def hidden_layer_sizes(lang):
     fig.tight_layout()
 
 
+def tanh_and_sigmoid(lang):
+    """tanh and the sigmoid (left) and their slopes (right), from nnlit."""
+    from nnlit.activations import sigmoid, sigmoid_derivative, tanh, tanh_derivative
+
+    t = TEXT.get(lang, TEXT["en"])
+    z = np.linspace(-5, 5, 401)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.4))
+    for ax, pair, title in ((left, (tanh, sigmoid), "functions"),
+                            (right, (tanh_derivative, sigmoid_derivative), "slopes")):
+        for f, name, style in zip(pair, (r"$\tanh$", r"$\sigma$"), ("-", "--"), strict=True):
+            label = name if ax is left else name.replace("$", "") + "'"
+            ax.plot(z, f(z), style, label=label if ax is left else f"${label}$")
+        ax.axhline(0, color="0.6", linewidth=0.6)
+        ax.axvline(0, color="0.6", linewidth=0.6)
+        ax.set(xlabel="$z$", title=t[title])
+        ax.legend(fontsize=9)
+    right.set_yticks([0, 0.25, 0.5, 0.75, 1])
+    fig.tight_layout()
+
+
+@memoized("shallow.symmetry")
+def _symmetry_runs(num_iterations=10000, every=250):
+    """Train from equal units and from the course's random start with nnlit's
+    public steps; record the spread between hidden units every ``every`` steps."""
+    from nnlit.shallow import (
+        backward_propagation,
+        forward_propagation,
+        hidden_unit_spread,
+        initialize_parameters,
+        update_parameters,
+    )
+
+    X, Y = _flower()
+    random_start = initialize_parameters(2, 4, 1, rng=np.random.RandomState(2))
+    equal_start = {"W1": np.tile(random_start["W1"][:1], (4, 1)), "b1": np.zeros((4, 1)),
+                   "W2": np.full((1, 4), random_start["W2"][0, 0]), "b2": np.zeros((1, 1))}
+    runs = {}
+    for name, p in (("equal", equal_start), ("random", random_start)):
+        spreads = []
+        for i in range(num_iterations + 1):
+            if i % every == 0:
+                spreads.append(hidden_unit_spread(p))
+            if i < num_iterations:
+                grads = backward_propagation(p, forward_propagation(X, p)[1], X, Y)
+                p = update_parameters(p, grads)
+        runs[name] = {"parameters": p, "spreads": spreads, "every": every}
+    return runs
+
+
+def symmetry(lang):
+    """Left: the network trained from equal hidden units; right: the spread
+    between its units against that of the course's random start."""
+    from nnlit.shallow import predict
+
+    t = TEXT.get(lang, TEXT["en"])
+    X, Y = _flower()
+    runs = _symmetry_runs()
+    fig, (left, right) = plt.subplots(1, 2, figsize=(9, 4))
+    equal = runs["equal"]["parameters"]
+    _boundary(left, X, Y, lambda P: predict(equal, P),
+              t["equal_start"].format(acc=_accuracy(predict(equal, X), Y)))
+    curves = (("random", "random_start", "-"), ("equal", "equal_start_curve", "--"))
+    for name, label, style in curves:
+        spreads = runs[name]["spreads"]
+        right.plot(np.arange(len(spreads)) * runs[name]["every"], spreads, style, label=t[label])
+    right.set(xlabel=t["iterations"], ylabel=t["spread"], title=t["spread_title"])
+    right.legend(fontsize=8)
+    fig.tight_layout()
+
+
+@memoized("shallow.linear_hidden")
+def _linear_hidden():
+    """The 4-unit network of the course with a linear (identity) hidden layer."""
+    from nnlit.shallow import nn_model
+
+    X, Y = _flower()
+    return nn_model(X, Y, 4, num_iterations=10000, rng=np.random.RandomState(2),
+                    hidden_activation="identity")
+
+
 # Figures of the prose ({value} role), from the same runs as the figures.
 
 @value("shallow.points", en="{}")
@@ -190,3 +284,66 @@ def _register_hidden(n):
 
 for _n in HIDDEN_SIZES:
     _register_hidden(_n)
+
+
+@value("shallow.linear_accuracy", en="{:.1f} %")
+def _linear_accuracy():
+    from nnlit.shallow import collapse_linear_layers
+
+    X, Y = _flower()
+    W, b = collapse_linear_layers(_linear_hidden())
+    return _accuracy((W @ X + b > 0).astype(float), Y)
+
+
+@value("shallow.linear_vs_logistic", en="{:.0e}")
+def _linear_vs_logistic():
+    """Largest difference between the collapsed (W, b) and logistic regression's (w, b)."""
+    from nnlit.shallow import collapse_linear_layers
+
+    W, b = collapse_linear_layers(_linear_hidden())
+    d = _logistic()
+    return float(max(np.max(np.abs(W - d["w"].T)), abs(b.item() - float(d["b"]))))
+
+
+@value("shallow.linear_same_predictions", en="{same} of {total}", zh_CN="{total} 个中的 {same} 个")
+def _linear_same_predictions():
+    from nnlit.shallow import collapse_linear_layers
+
+    X, _ = _flower()
+    W, b = collapse_linear_layers(_linear_hidden())
+    same = (W @ X + b > 0).astype(float) == _logistic()["Y_prediction_train"]
+    return {"same": int(same.sum()), "total": same.size}
+
+
+@value("shallow.symmetric_spread", en="{:g}")
+def _symmetric_spread():
+    return max(_symmetry_runs()["equal"]["spreads"])
+
+
+@value("shallow.random_spread_start", en="{:.3f}")
+def _random_spread_start():
+    return _symmetry_runs()["random"]["spreads"][0]
+
+
+@value("shallow.initial_slope", en="{:.4f}")
+def _initial_slope():
+    """The smallest tanh slope 1 - A1**2 at the course's start, over the flower."""
+    from nnlit.shallow import forward_propagation, initialize_parameters
+
+    X, _ = _flower()
+    start = initialize_parameters(2, 4, 1, rng=np.random.RandomState(2))
+    A1 = forward_propagation(X, start)[1]["A1"]
+    return float(np.min(1 - A1 ** 2))
+
+
+@value("shallow.random_spread", en="{:.2f}")
+def _random_spread():
+    return _symmetry_runs()["random"]["spreads"][-1]
+
+
+@value("shallow.symmetric_accuracy", en="{:.1f} %")
+def _symmetric_accuracy():
+    from nnlit.shallow import predict
+
+    X, Y = _flower()
+    return _accuracy(predict(_symmetry_runs()["equal"]["parameters"], X), Y)
