@@ -26,6 +26,7 @@ extensions = [
     "sphinx_copybutton",
     "book",
     "theme",
+    "glossary",
 ]
 root_doc = "index"
 exclude_patterns = ["_build"]

@@ -6,8 +6,13 @@
 - Math is locked against translation, so both languages show the very same
   equations.
 - ``proof-verdict`` shows the verdict of a proof in ``derivations/``, from a
-  real run of the proofs during this build.
+  real run of the proofs on this version of the code (kept in the disk memo,
+  ``_ext/memo.py``, while that code is unchanged).
 - ``{proof}`chapter.name``` links to a proof's verdict, with its mark.
+- ``answer`` folds the worked answer of an exercise away until the reader
+  opens it (``<details>`` in HTML, a plain paragraph in print).
+- ``{value}`name``` inserts a figure of the prose computed by the build
+  (``_ext/values.py``).
 - ``equation-ledger`` writes the table of every equation of the book, with
   its code, proofs, verdicts and times (the verification page).
 - Under every labelled equation, a line links the functions whose docstrings
@@ -29,6 +34,7 @@ from docutils.transforms import Transform
 from sphinx import addnodes
 from sphinx.errors import ConfigError
 from sphinx.util import logging
+from values import value_role
 
 logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,30 +43,32 @@ TAG = re.compile(r"\\tag\{([^{}]*)\}")
 WORDS = {
     "en": {
         "tagline": "neural networks, literate and proven",
-        "proved": "Proved by SymPy during this build ({seconds:.2f} s): {labels}.",
-        "failed": "FAILED during this build: {message}",
+        "proved": "Proved by SymPy for this version of the code ({seconds:.2f} s): {labels}.",
+        "failed": "FAILED for this version of the code: {message}",
         "sep": ", ",
         "code": "Code: ",
         "proof": "Proof: ",
         "gap": " · ",
         "none": "none",
         "summary": "{equations} equations on {pages} pages: {proven} proven and {linked} "
-                   "linked to code. The {proofs} proofs ran during this build, "
+                   "linked to code. The {proofs} proofs ran on this version of the code, "
                    "in {seconds:.2f} s.",
         "columns": ("Equation", "Formula", "Code", "Proofs (time)"),
+        "answer": "Answer",
     },
     "zh_CN": {
         "tagline": "神经网络：文学化编程，逐式证明",
-        "proved": "本次构建中已由 SymPy 证明（{seconds:.2f} 秒）：{labels}。",
-        "failed": "本次构建中证明失败：{message}",
+        "proved": "已由 SymPy 针对当前版本的代码证明（{seconds:.2f} 秒）：{labels}。",
+        "failed": "针对当前版本的代码证明失败：{message}",
         "sep": "、",
         "code": "代码：",
         "proof": "证明：",
         "gap": " · ",
         "none": "无",
         "summary": "共 {pages} 页 {equations} 个公式：已证明 {proven} 个，与代码关联 {linked} 个。"
-                   "全部 {proofs} 个证明在本次构建中运行，用时 {seconds:.2f} 秒。",
+                   "全部 {proofs} 个证明针对当前版本的代码运行，用时 {seconds:.2f} 秒。",
         "columns": ("公式", "表达式", "代码", "证明（用时）"),
+        "answer": "答案",
     },
 }
 
@@ -144,13 +152,14 @@ def _to_verdict(app, docname, key, ok, suffix="", classes=()):
 
 
 def _results(app):
-    """Run every proof once per build and keep the results."""
+    """Every proof's verdict, run once per build (or taken from the memo, which
+    holds passes of unchanged proofs of unchanged code)."""
     if not hasattr(app, "_nnlit_proofs"):
         from derivations import load
 
         app._nnlit_proofs = {}
         for proof in load():
-            ok, message, seconds = proof.run()
+            ok, message, seconds = proof.verdict()
             app._nnlit_proofs[f"{proof.chapter}.{proof.name}"] = (proof, ok, message, seconds)
     return app._nnlit_proofs
 
@@ -278,6 +287,50 @@ def _chain(app, docname, node, words):
     return _join(para, proofs, words)
 
 
+class answer(nodes.General, nodes.Element):
+    """The worked answer of an exercise, folded away in HTML."""
+
+
+class Answer(Directive):
+    """``answer``: its content is the answer, shown when the reader opens it."""
+
+    has_content = True
+
+    def run(self):
+        node = answer()
+        self.state.nested_parse(self.content, self.content_offset, node)
+        return [node]
+
+
+def _answer_word(translator):
+    return WORDS.get(translator.builder.config.language, WORDS["en"])["answer"]
+
+
+def visit_answer_html(self, node):
+    self.body.append(f'<details class="answer"><summary>{_answer_word(self)}</summary>\n'
+                     '<div class="answer-body">\n')
+
+
+def depart_answer_html(self, node):
+    self.body.append("</div></details>\n")
+
+
+def visit_answer_latex(self, node):
+    self.body.append("\n\\par\\noindent\\textbf{" + _answer_word(self) + ".}\\enspace ")
+
+
+def depart_answer_latex(self, node):
+    self.body.append("\n")
+
+
+def visit_answer_plain(self, node):
+    pass
+
+
+def depart_answer_plain(self, node):
+    pass
+
+
 class equation_ledger(nodes.General, nodes.Element):
     """Placeholder for the table of every equation of the book."""
 
@@ -385,9 +438,15 @@ def setup(app):
     app.add_transform(LockMath)
     app.add_node(proof_verdict)
     app.add_directive("proof-verdict", ProofVerdict)
+    plain = (visit_answer_plain, depart_answer_plain)
+    app.add_node(answer, html=(visit_answer_html, depart_answer_html),
+                 latex=(visit_answer_latex, depart_answer_latex),
+                 text=plain, man=plain, texinfo=plain)
+    app.add_directive("answer", Answer)
     app.add_node(equation_ledger)
     app.add_node(proof_ref)
     app.add_role("proof", proof_role)
+    app.add_role("value", value_role)
     app.add_directive("equation-ledger", EquationLedger)
     app.connect("env-get-outdated", ledger_is_always_outdated)
     app.connect("config-inited", configure_language)

@@ -4,9 +4,13 @@ Both functions train on the digits 1 and 8 of scikit-learn's bundled digits
 and take the build language ("en" or "zh_CN").
 """
 
+from functools import cache
+
 import numpy as np
 from figures import describe
 from matplotlib import pyplot as plt
+from memo import memoized
+from values import value
 
 PAIR = (1, 8)
 DEPTHS = {"2": [64, 16, 1], "4": [64, 16, 8, 4, 1]}
@@ -44,6 +48,7 @@ TEXT = {
 }
 
 
+@cache
 def digits():
     """The digits 1 and 8, standardised with the training set's statistics."""
     from nnlit.data import load_digits, standardize
@@ -53,6 +58,7 @@ def digits():
     return X_train, Y_train, X_test, Y_test
 
 
+@memoized("deep.train")
 def train(dims, scale):
     """Train on the digits; return the costs and the train and test accuracy (%)."""
     from nnlit.deep import L_layer_model, predict
@@ -67,6 +73,20 @@ def train(dims, scale):
 def steps(costs):
     """Iterations at which L_layer_model recorded its costs."""
     return [*range(0, ITERATIONS, 100), ITERATIONS - 1][:len(costs)]
+
+
+@memoized("deep.spread")
+def spread(scale):
+    """Root mean square of A[1], ..., A[L-1] and of Z[L] on the training
+    images, for the initial parameters of the deep network."""
+    from nnlit.deep import L_model_forward, initialize_parameters_deep
+
+    params = initialize_parameters_deep(DEEP, rng=1, scale=scale)
+    _, caches = L_model_forward(digits()[0], params)
+    # A[1], ..., A[L-1] are the inputs of layers 2..L; Z[L] is the output score
+    rms = [np.sqrt(np.mean(c[0][0] ** 2)) for c in caches[1:]]
+    rms.append(np.sqrt(np.mean(caches[-1][1] ** 2)))
+    return rms
 
 
 @describe(
@@ -85,7 +105,7 @@ def deep_depth(lang):
     t = TEXT.get(lang, TEXT["en"])
     fig, ax = plt.subplots(figsize=(7, 3.8))
     for L, dims in DEPTHS.items():
-        costs, acc_train, acc_test = train(dims, "xavier")
+        costs, acc_train, acc_test = train(tuple(dims), "xavier")
         ax.plot(steps(costs), costs, marker="o", label=t["layers"].format(
             L=L, tr=acc_train, te=acc_test))
     ax.set(xlabel=t["iterations"], ylabel=t["cost"], title=t["depth_title"], yscale="log")
@@ -110,20 +130,13 @@ def deep_depth(lang):
 def deep_init(lang):
     """Cost curves of one deep network for three initial scales, and the size of
     its activations layer by layer before training."""
-    from nnlit.deep import L_model_forward, initialize_parameters_deep
-
     t = TEXT.get(lang, TEXT["en"])
-    X_train = digits()[0]
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
     for scale in SCALES:
-        costs, acc_train, acc_test = train(DEEP, scale)
+        costs, acc_train, acc_test = train(tuple(DEEP), scale)
         left.plot(steps(costs), costs, marker="o", label=t["scale_acc"].format(
             s=t["scale"][scale], tr=acc_train, te=acc_test))
-        params = initialize_parameters_deep(DEEP, rng=1, scale=scale)
-        _, caches = L_model_forward(X_train, params)
-        # A[1], ..., A[L-1] are the inputs of layers 2..L; Z[L] is the output score
-        rms = [np.sqrt(np.mean(c[0][0] ** 2)) for c in caches[1:]]
-        rms.append(np.sqrt(np.mean(caches[-1][1] ** 2)))
+        rms = spread(scale)
         right.plot(range(1, len(DEEP)), rms, marker="o",
                    label=t["scale_only"].format(s=t["scale"][scale]))
     left.set(xlabel=t["iterations"], ylabel=t["cost"], title=t["init_title"], yscale="log")
@@ -132,3 +145,72 @@ def deep_init(lang):
               xticks=range(1, len(DEEP)))
     right.legend(fontsize="small")
     fig.tight_layout()
+
+
+# Figures of the prose ({value} role), from the same runs as the figures.
+
+@value("deep.pair_sizes", en="{train} training and {test} test images",
+       zh_CN="{train} 张训练图像和 {test} 张测试图像")
+def _pair_sizes():
+    X_train, _, X_test, _ = digits()
+    return {"train": X_train.shape[1], "test": X_test.shape[1]}
+
+
+@memoized("deep.logistic")
+def _logistic():
+    """Logistic regression (chapter 1) on the same standardised pair."""
+    from nnlit.logistic import model
+
+    X_train, Y_train, X_test, Y_test = digits()
+    d = model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5)
+    return (100 * np.mean(d["Y_prediction_train"] == Y_train),
+            int(np.sum(d["Y_prediction_test"] == Y_test)), Y_test.size)
+
+
+@value("deep.logistic_train", en="{:.1f} %")
+def _logistic_train():
+    return _logistic()[0]
+
+
+@value("deep.logistic_test", en="{correct} of the {total} test images right ({pct:.1f} %)",
+       zh_CN="{total} 张测试图像中的 {correct} 张（{pct:.1f} %）")
+def _logistic_test():
+    _, correct, total = _logistic()
+    return {"correct": correct, "total": total, "pct": 100 * correct / total}
+
+
+def _register_depth(L, dims):
+    value(f"deep.depth.{L}", en="train {tr:.1f} %, test {te:.1f} %",
+          zh_CN="训练集 {tr:.1f} %，测试集 {te:.1f} %")(
+        lambda: dict(zip(("tr", "te"), train(tuple(dims), "xavier")[1:], strict=True)))
+
+
+def _register_scale(scale):
+    value(f"deep.final_cost.{scale}", en="{:.3g}")(lambda: train(tuple(DEEP), scale)[0][-1])
+    value(f"deep.measured_factors.{scale}", en="{}")(lambda: _factors(spread(scale)))
+
+
+def _factors(rms):
+    """How many times smaller each size of the spread figure is than the one
+    before it, as "a, b, c"."""
+    return ", ".join(f"{rms[i] / rms[i + 1]:.1f}" for i in range(len(rms) - 1))
+
+
+for _L, _dims in DEPTHS.items():
+    _register_depth(_L, _dims)
+for _scale in SCALES:
+    _register_scale(_scale)
+
+
+@value("deep.predicted_factors", en="{}")
+def _predicted_factors():
+    """The same ratios predicted by (D5) for the scale 0.01: a ReLU layer with
+    n inputs shrinks the root mean square by 1 / sqrt(n s^2 / 2), the output
+    score Z[L] (no ReLU) by 1 / sqrt(n s^2)."""
+    hidden = [np.sqrt(2 / (n * 0.01 ** 2)) for n in DEEP[1:-2]]
+    return ", ".join(f"{f:.1f}" for f in [*hidden, np.sqrt(1 / (DEEP[-2] * 0.01 ** 2))])
+
+
+@value("deep.log2", en="{:.3f}")
+def _log2():
+    return float(np.log(2))

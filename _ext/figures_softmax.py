@@ -4,11 +4,11 @@ Each function takes the build language ("en" or "zh_CN") and draws on the
 current matplotlib figure; the plot directive saves it.
 """
 
-from functools import lru_cache
-
 import numpy as np
 from figures import describe
 from matplotlib import pyplot as plt
+from memo import memoized
+from values import value
 
 TEXT = {
     "en": {
@@ -18,7 +18,7 @@ TEXT = {
         "confusion_title": "Test set: {acc:.1f} % correct",
         "true": "true digit",
         "predicted": "predicted digit",
-        "weights_title": "Weights of each class, as 8x8 images (red: positive, blue: negative)",
+        "weights_title": "Weights of each class, as 8×8 images (red: positive, blue: negative)",
         "class": "digit {k}",
     },
     "zh_CN": {
@@ -28,13 +28,13 @@ TEXT = {
         "confusion_title": "测试集：正确率 {acc:.1f} %",
         "true": "真实数字",
         "predicted": "预测数字",
-        "weights_title": "每个类别的权重，画成 8x8 图像（红：正，蓝：负）",
+        "weights_title": "每个类别的权重，画成 8×8 图像（红：正，蓝：负）",
         "class": "数字 {k}",
     },
 }
 
 
-@lru_cache(maxsize=1)
+@memoized("softmax.trained")
 def _trained():
     """Softmax regression on the digits, exactly as the page's doctest trains it."""
     from nnlit.data import load_digits
@@ -100,3 +100,49 @@ def softmax_weights(lang):
         ax.set(xticks=[], yticks=[], title=t["class"].format(k=k))
     fig.suptitle(t["weights_title"])
     fig.tight_layout()
+
+
+# Figures of the prose ({value} role), from the same run as the figures.
+
+def _confusion():
+    _, _, y_true, y_pred = _trained()
+    return np.bincount(10 * y_true + y_pred, minlength=100).reshape(10, 10)
+
+
+@value("softmax.initial_cost", en="{:.2f}")
+def _initial_cost():
+    return _trained()[1][0]
+
+
+@value("softmax.test_accuracy", en="{:.1f} %")
+def _test_accuracy():
+    _, _, y_true, y_pred = _trained()
+    return 100 * np.mean(y_true == y_pred)
+
+
+@value("softmax.test_correct", en="{correct} of {total}", zh_CN="{total} 张中的 {correct} 张")
+def _test_correct():
+    _, _, y_true, y_pred = _trained()
+    return {"correct": int(np.sum(y_true == y_pred)), "total": y_true.size}
+
+
+@value("softmax.test_errors", en="{}")
+def _test_errors():
+    confusion = _confusion()
+    return int(confusion.sum() - np.trace(confusion))
+
+
+@value("softmax.top_confusion", en="the digit {true} taken for {pred} ({count} times)",
+       zh_CN="把 {true} 认成 {pred}（{count} 次）")
+def _top_confusion():
+    off = _confusion() - np.diag(np.diag(_confusion()))
+    true, pred = np.unravel_index(np.argmax(off), off.shape)
+    return {"true": int(true), "pred": int(pred), "count": int(off[true, pred])}
+
+
+@value("softmax.zero_template", en="{centre:+.2f} in its central 2×2 pixels, {ring:+.2f} on the "
+       "ring around them", zh_CN="中央 2×2 个像素为 {centre:+.2f}，其外一圈为 {ring:+.2f}")
+def _zero_template():
+    W0 = _trained()[0]["W"][0].reshape(8, 8)
+    return {"centre": W0[3:5, 3:5].mean(),
+            "ring": (W0[2:6, 2:6].sum() - W0[3:5, 3:5].sum()) / 12}

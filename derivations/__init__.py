@@ -4,7 +4,8 @@ Each proof is a function decorated with :func:`proves`, which records the
 equation labels it establishes. A proof raises ``AssertionError`` when a
 claim does not hold; besides the symbolic identity it evaluates its result
 numerically and compares it with the nnlit function that implements the
-equation. ``python -m derivations`` runs them all.
+equation. ``python -m derivations`` runs them all; :meth:`Proof.verdict`
+reuses the verdict of an unchanged proof of unchanged code.
 """
 
 import importlib
@@ -35,6 +36,29 @@ class Proof:
         except Exception as exc:  # a crash is a failed proof too, never a pass
             ok, message = False, f"FAILED: {type(exc).__name__}: {exc}"
         return ok, message, time.perf_counter() - start
+
+    def verdict(self):
+        """Like :meth:`run`, but a pass is kept in the disk memo (``_ext/memo.py``),
+        keyed by the source of ``derivations/`` and ``nnlit/``: an unchanged proof of
+        unchanged code is not run again. A failure is never kept."""
+        from _ext.memo import cached
+
+        try:
+            return cached(f"proof.{self.chapter}.{self.name}", _passed, self.chapter, self.name)
+        except _Failed as failed:
+            return failed.args[0]
+
+
+class _Failed(Exception):
+    """Carries a failed verdict out of the memo, which keeps only passes."""
+
+
+def _passed(chapter, name):
+    proof = next(p for p in load((chapter,)) if p.name == name)
+    result = proof.run()
+    if not result[0]:
+        raise _Failed(result)
+    return result
 
 
 REGISTRY = []

@@ -1,5 +1,6 @@
 """Chapter 2, the shallow network: tanh', every line of the backward pass,
-and the two placements of 1/m.
+the two placements of 1/m, and the why: two linear layers are one, tanh is
+centred and steeper than the sigmoid, equal hidden units stay equal.
 
 The cost J is built from symbolic matrices of a fixed small size and
 differentiated with respect to every entry of W1, b1, W2 and b2; SymPy's
@@ -11,13 +12,16 @@ import numpy as np
 import sympy as sp
 
 from derivations import check_close, check_zero, proves, sigma, symbol_matrix
-from nnlit.activations import tanh_backward, tanh_derivative
+from nnlit.activations import sigmoid, sigmoid_derivative, tanh, tanh_backward, tanh_derivative
 from nnlit.shallow import (
     backward_propagation,
+    collapse_linear_layers,
     compute_cost,
     forward_propagation,
+    hidden_unit_spread,
     nn_model,
     predict,
+    update_parameters,
 )
 
 z, y = sp.symbols("z y", real=True)
@@ -194,3 +198,87 @@ def one_iteration_is_one_gradient_step():
     for k in start:
         check_close(after[k], start[k] - 0.5 * grads["d" + k], f"{k} after one step",
                     rtol=0, atol=0)
+
+
+@proves("shallow-collapse")
+def two_linear_layers_are_one_linear_layer():
+    n_x, n_h, m = 2, 3, 2
+    X, W1 = symbol_matrix("x", n_x, m), symbol_matrix("W1", n_h, n_x)
+    b1 = symbol_matrix("b1", n_h, 1)
+    W2, b2 = symbol_matrix("W2", 1, n_h), symbol_matrix("b2", 1, 1)
+    ones = sp.ones(1, m)  # a bias column broadcast across the m columns
+    two_layers = W2 * (W1 * X + b1 * ones) + b2 * ones  # (S1) with A1 = Z1
+    W, b = W2 * W1, W2 * b1 + b2
+    check_entries_zero(two_layers - (W * X + b * ones), "W2 (W1 X + b1) + b2 - (W X + b)")
+    rng = np.random.default_rng(8)
+    p = {"W1": rng.normal(size=(5, 3)), "b1": rng.normal(size=(5, 1)),
+         "W2": rng.normal(size=(2, 5)), "b2": rng.normal(size=(2, 1))}
+    Xv = rng.normal(size=(3, 7))
+    Wv, bv = collapse_linear_layers(p)
+    two_layers = p["W2"] @ (p["W1"] @ Xv + p["b1"]) + p["b2"]
+    check_close(Wv @ Xv + bv, two_layers, "collapse_linear_layers")
+
+
+@proves("shallow-centred")
+def tanh_is_odd_and_sigmoid_is_centred_on_one_half():
+    check_zero(sp.tanh(-z) + sp.tanh(z), "tanh(-z) = -tanh(z)")
+    check_zero(sigma(-z) - (1 - sigma(z)), "sigma(-z) = 1 - sigma(z)")
+    definition = (sp.exp(z) - sp.exp(-z)) / (sp.exp(z) + sp.exp(-z))
+    check_zero(definition - (2 * sigma(2 * z) - 1), "tanh(z) = 2 sigma(2z) - 1")
+    zs = np.linspace(-20, 20, 161)
+    check_close(tanh(zs), 2 * sigmoid(2 * zs) - 1, "tanh against 2 sigmoid(2z) - 1")
+    check_close(tanh(-zs), -tanh(zs), "tanh is odd", rtol=0, atol=0)
+
+
+@proves("shallow-slopes")
+def slopes_peak_at_zero_one_against_one_quarter():
+    t, s = sp.symbols("t s", real=True)
+    # tanh' = 1 - t^2 with t = tanh(z): at most 1, and 1 only where t = 0, i.e. z = 0
+    check_zero(1 - (1 - t**2) - t**2, "1 - tanh'(z) = tanh(z)^2 >= 0")
+    if sp.solve(sp.diff(sp.tanh(z), z, 2), z) != [0] or sp.diff(sp.tanh(z), z).subs(z, 0) != 1:
+        raise AssertionError("tanh' has not its single peak 1 at z = 0")
+    # sigma' = s (1 - s) with s = sigma(z): 1/4 - s (1 - s) is a square, zero at s = 1/2, z = 0
+    check_zero(sp.Rational(1, 4) - s * (1 - s) - (s - sp.Rational(1, 2)) ** 2,
+               "1/4 - sigma'(z) = (sigma(z) - 1/2)^2 >= 0")
+    if sp.solve(sigma(z) - sp.Rational(1, 2), z) != [0]:
+        raise AssertionError("sigma(z) = 1/2 not only at z = 0")
+    check_zero(sp.diff(sigma(z), z).subs(z, 0) - sp.Rational(1, 4), "sigma'(0) = 1/4")
+    zs = np.linspace(-10, 10, 2001)  # contains 0 exactly
+    for name, f, peak in (("tanh_derivative", tanh_derivative, 1.0),
+                          ("sigmoid_derivative", sigmoid_derivative, 0.25)):
+        values = f(zs)
+        if values.max() != peak or zs[values.argmax()] != 0 or np.sum(values == peak) != 1:
+            raise AssertionError(f"{name}: the maximum is not {peak}, once, at z = 0")
+
+
+@proves("shallow-symmetry")
+def equal_hidden_units_stay_equal_after_a_step():
+    alpha, beta, gamma = sp.symbols("alpha beta gamma", real=True)
+    for n_x, n_h, m in [(2, 3, 2), (3, 2, 3)]:
+        symbols, _, _ = network(n_x, n_h, m)
+        X, Y, W1, b1, W2, b2 = symbols
+        w = symbol_matrix("w", 1, n_x)
+        equal = {**{W1[j, i]: w[i] for j in range(n_h) for i in range(n_x)},
+                 **{b1[j]: beta for j in range(n_h)}, **{W2[j]: gamma for j in range(n_h)}}
+        # the forward pass and the six lines of the backward pass from equal units
+        Z1 = W1.subs(equal) * X + b1.subs(equal) * sp.ones(1, m)
+        A1 = Z1.applyfunc(sp.tanh)
+        A2 = (W2.subs(equal) * A1 + b2 * sp.ones(1, m)).applyfunc(Sigma)
+        _, dW2, _, _, dW1, db1 = backward_formulas(W2.subs(equal), X, Y, A1, A2)
+        new_W1 = W1.subs(equal) - alpha * dW1
+        new_b1 = b1.subs(equal) - alpha * db1
+        new_W2 = W2.subs(equal) - alpha * dW2
+        size = f"n_x={n_x}, n_h={n_h}, m={m}"
+        for j in range(1, n_h):  # unit j against unit 1 after the step (S10)
+            check_entries_zero(new_W1[j, :] - new_W1[0, :], f"row {j + 1} of W1, {size}")
+            check_zero(new_b1[j] - new_b1[0], f"entry {j + 1} of b1, {size}")
+            check_zero(new_W2[j] - new_W2[0], f"entry {j + 1} of W2, {size}")
+    # numerically: one step of nnlit from equal units keeps them equal
+    rng = np.random.default_rng(9)
+    Xv, Yv = rng.normal(size=(2, 50)), rng.integers(0, 2, (1, 50))
+    p = {"W1": np.tile(rng.normal(size=(1, 2)), (4, 1)), "b1": np.full((4, 1), rng.normal()),
+         "W2": np.full((1, 4), rng.normal()), "b2": rng.normal(size=(1, 1))}
+    grads = backward_propagation(p, forward_propagation(Xv, p)[1], Xv, Yv)
+    after = update_parameters(p, grads, 1.2)
+    check_close(hidden_unit_spread(after), 0.0, "hidden_unit_spread after a step", atol=1e-15)
+    check_close(hidden_unit_spread(p), 0.0, "hidden_unit_spread of equal units", atol=0)

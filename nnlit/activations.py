@@ -97,7 +97,8 @@ def sigmoid_derivative(z):
     Returns
     -------
     ds : ndarray of the same shape as z
-        Values in [0, 1/4].
+        Values in [0, 1/4]; the largest, 1/4, at :math:`z = 0`
+        (:eq:`shallow-slopes`).
 
     Examples
     --------
@@ -147,7 +148,9 @@ def tanh(z):
     NumPy's ``np.tanh`` is already stable (it saturates to :math:`\pm 1`
     without overflow); this wrapper adds the input checks and the dtype rule.
 
-    It is the hidden activation :eq:`shallow-2` of the shallow network.
+    It is the hidden activation :eq:`shallow-2` of the shallow network. It is
+    odd, :math:`\tanh(-z) = -\tanh(z)`, so its outputs are centred on 0,
+    where the sigmoid's are centred on 1/2: :eq:`shallow-centred`.
 
     Parameters
     ----------
@@ -185,7 +188,8 @@ def tanh_derivative(z):
     Returns
     -------
     dt : ndarray of the same shape as z
-        Values in [0, 1].
+        Values in [0, 1]; the largest, 1, at :math:`z = 0`
+        (:eq:`shallow-slopes`), four times the sigmoid's.
 
     Examples
     --------
@@ -299,7 +303,9 @@ def relu_backward(dA, cache):
     Parameters
     ----------
     dA : array_like
-        Gradient of the cost with respect to the activation A.
+        Gradient with respect to the activation A, in the course's
+        convention: :math:`m` times :math:`\partial J / \partial A` (the
+        derivative of the summed losses; the :math:`1/m` comes in dW and db).
     cache : array_like, same shape as dA
         ``Z``, as returned by :func:`~nnlit.activations.relu`.
 
@@ -335,7 +341,9 @@ def sigmoid_backward(dA, cache):
     Parameters
     ----------
     dA : array_like
-        Gradient of the cost with respect to the activation A.
+        Gradient with respect to the activation A, in the course's
+        convention: :math:`m` times :math:`\partial J / \partial A` (the
+        derivative of the summed losses; the :math:`1/m` comes in dW and db).
     cache : array_like, same shape as dA
         ``Z``, the pre-activation.
 
@@ -370,7 +378,9 @@ def tanh_backward(dA, cache):
     Parameters
     ----------
     dA : array_like
-        Gradient of the cost with respect to the activation A.
+        Gradient with respect to the activation A, in the course's
+        convention: :math:`m` times :math:`\partial J / \partial A` (the
+        derivative of the summed losses; the :math:`1/m` comes in dW and db).
     cache : array_like, same shape as dA
         ``Z``, the pre-activation.
 

@@ -33,7 +33,8 @@ from nnlit.losses import _cost_from_logits, binary_cross_entropy
 
 SCALES = ("xavier", "he")
 """Named initialisation scales besides a plain positive number: ``"xavier"``
-is :math:`1/\\sqrt{n^{[l-1]}}`, ``"he"`` is :math:`\\sqrt{2/n^{[l-1]}}`."""
+is :math:`1/\\sqrt{n^{[l-1]}}` (the course's name for LeCun's scale),
+``"he"`` is :math:`\\sqrt{2/n^{[l-1]}}`."""
 
 
 # ---- checks ------------------------------------------------------------------
@@ -176,10 +177,13 @@ def initialize_parameters_deep(layer_dims, rng=None, scale=0.01, dtype=np.float6
         very numbers of the course (``np.random.seed(3)``, then
         ``np.random.randn(n[l], n[l-1]) * 0.01`` for l = 1, 2, ...).
     scale : float or {"xavier", "he"}, default 0.01
-        A positive number multiplies every weight (0.01 is the notes'
+        A positive number multiplies every weight (``0.01`` is the notes'
         choice); ``"xavier"`` divides layer l's weights by
         :math:`\sqrt{n^{[l-1]}}`, ``"he"`` multiplies them by
-        :math:`\sqrt{2/n^{[l-1]}}`.
+        :math:`\sqrt{2/n^{[l-1]}}`. The course calls the first "Xavier"
+        initialisation; it is LeCun's scale, variance :math:`1/n^{[l-1]}`.
+        Glorot and Bengio's (the literature's Xavier) has variance
+        :math:`2/(n^{[l-1]} + n^{[l]})` and is not offered here.
     dtype : numpy float dtype, default float64
 
     Returns
@@ -583,6 +587,11 @@ def L_model_backward(AL, Y, caches, hidden_activation="relu"):
     applies :eq:`deep-11`, :eq:`deep-8`, :eq:`deep-9` and :eq:`deep-10`,
     and stores the results under the keys of :eq:`deep-15`.
 
+    As in the notes, ``dZ`` and ``dA`` (and the entries ``grads["dA…"]``)
+    are :math:`m` times the derivatives of the cost :math:`J`: the pass
+    starts from each example's loss, and the :math:`1/m` enters only in
+    ``dW`` and ``db``, which are the gradients of :math:`J` itself.
+
     Parameters
     ----------
     AL : array_like, shape (1, m)
@@ -728,8 +737,9 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
         Source of the initial weights.
     scale : float or {"xavier", "he"}, default 0.01
         Initialisation scale, see :func:`~nnlit.deep.initialize_parameters_deep`.
-        The default is the notes' choice; deep ReLU networks need
-        ``"xavier"`` or ``"he"``.
+        The default is the notes' choice, under which a deep ReLU network
+        stalls; by :eq:`deep-spread` only ``"he"`` keeps the spread of ReLU
+        layers constant (``"xavier"`` halves it at every layer).
     hidden_activation : {"relu", "sigmoid", "tanh"}, default "relu"
 
     Returns

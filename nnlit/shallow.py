@@ -29,19 +29,19 @@ CACHE_KEYS = ("Z1", "A1", "Z2", "A2")
 GRAD_KEYS = ("dW1", "db1", "dW2", "db2")
 
 
-def _check_parameters(parameters, n_x=None):
-    """Check keys and shapes; ``n_x`` is the row count of X when X is known."""
+def _check_parameters(parameters, x_shape=None):
+    """Check keys and shapes; ``x_shape`` is the shape of X when X is known."""
     p = as_entries(parameters, PARAMETER_KEYS, "parameters")
     n_h, n_x_w = p["W1"].shape
     n_y = p["W2"].shape[0]
-    want = {"W1": (n_h, n_x_w if n_x is None else n_x), "b1": (n_h, 1),
+    want = {"W1": (n_h, n_x_w if x_shape is None else x_shape[0]), "b1": (n_h, 1),
             "W2": (n_y, n_h), "b2": (n_y, 1)}
     for key, shape in want.items():
         if p[key].shape != shape:
             raise ValueError(
                 f'parameters["{key}"] has shape {p[key].shape}, expected {shape} '
                 f"(W1 is {p['W1'].shape}, W2 is {p['W2'].shape}"
-                + ("" if n_x is None else f", X has {n_x} rows") + ")"
+                + ("" if x_shape is None else f", X is {x_shape}") + ")"
             )
     return p
 
@@ -49,7 +49,7 @@ def _check_parameters(parameters, n_x=None):
 def _check_data(X, Y, parameters=None):
     X = as_matrix(X, "X")
     Y = as_binary_labels(Y, "Y", X, "X")
-    p = None if parameters is None else _check_parameters(parameters, X.shape[0])
+    p = None if parameters is None else _check_parameters(parameters, X.shape)
     if p is not None and p["W2"].shape[0] != 1:
         raise ValueError(
             f'parameters["W2"] has shape {p["W2"].shape} and Y has shape {Y.shape}: '
@@ -105,7 +105,7 @@ def initialize_parameters(n_x, n_h, n_y, rng=None, dtype=np.float64):
     ``np.random.seed(2)``). Random weights make the hidden units differ from
     the start; with equal weights, every unit of :eq:`shallow-forward` would
     compute the same thing and receive the same gradient :eq:`shallow-dw1`
-    for ever.
+    for ever: :eq:`shallow-symmetry`.
 
     Parameters
     ----------
@@ -141,9 +141,13 @@ def initialize_parameters(n_x, n_h, n_y, rng=None, dtype=np.float64):
     return {"W1": W1, "b1": np.zeros((n_h, 1), dtype), "W2": W2, "b2": np.zeros((n_y, 1), dtype)}
 
 
-def _forward(X, p):
+HIDDEN = {"tanh": (np.tanh, lambda A1: 1 - A1 ** 2), "identity": (lambda Z1: Z1, lambda A1: 1)}
+"""hidden activation -> (g, g' written in terms of A1 = g(Z1)), for nn_model."""
+
+
+def _forward(X, p, hidden="tanh"):
     Z1 = p["W1"] @ X + p["b1"]
-    A1 = np.tanh(Z1)
+    A1 = HIDDEN[hidden][0](Z1)
     Z2 = p["W2"] @ A1 + p["b2"]
     A2 = _sigmoid(Z2)
     return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
@@ -196,7 +200,7 @@ def forward_propagation(X, parameters):
     [[0.5 0.5]]
     """
     X = as_matrix(X, "X")
-    return _forward(X, _check_parameters(parameters, X.shape[0]))
+    return _forward(X, _check_parameters(parameters, X.shape))
 
 
 def compute_cost(A2, Y):
@@ -237,11 +241,11 @@ def compute_cost(A2, Y):
     return binary_cross_entropy(A2, Y)
 
 
-def _backward(p, cache, X, Y):
+def _backward(p, cache, X, Y, hidden="tanh"):
     m = X.shape[1]
     A1, A2 = cache["A1"], cache["A2"]
     dZ2 = A2 - Y
-    dZ1 = (p["W2"].T @ dZ2) * (1 - A1 ** 2)
+    dZ1 = (p["W2"].T @ dZ2) * HIDDEN[hidden][1](A1)
     # 1/m on the short factor first: the products cannot overflow
     return {"dW1": (dZ1 / m) @ X.T, "db1": np.sum(dZ1 / m, axis=1, keepdims=True),
             "dW2": (dZ2 / m) @ A1.T, "db2": np.sum(dZ2 / m, axis=1, keepdims=True)}
@@ -367,7 +371,7 @@ def update_parameters(parameters, grads, learning_rate=1.2):
 
 
 def nn_model(X, Y, n_h=4, num_iterations=10000, print_cost=False, rng=None,
-             learning_rate=1.2, return_costs=False):
+             learning_rate=1.2, return_costs=False, hidden_activation="tanh"):
     r"""Train the shallow network by gradient descent.
 
     Starts from :func:`~nnlit.shallow.initialize_parameters`, then repeats
@@ -393,6 +397,12 @@ def nn_model(X, Y, n_h=4, num_iterations=10000, print_cost=False, rng=None,
     learning_rate : float, default 1.2
     return_costs : bool, default False
         Also return the recorded costs.
+    hidden_activation : {"tanh", "identity"}, default "tanh"
+        The function of the hidden layer. ``"identity"`` makes it linear,
+        :math:`A^{[1]} = Z^{[1]}` with slope 1 in :eq:`shallow-dz1`: by
+        :eq:`shallow-collapse` the trained network is then logistic
+        regression, and :func:`~nnlit.shallow.collapse_linear_layers` gives
+        its weights (:func:`~nnlit.shallow.predict` assumes tanh).
 
     Returns
     -------
@@ -420,16 +430,19 @@ def nn_model(X, Y, n_h=4, num_iterations=10000, print_cost=False, rng=None,
     X, Y, _ = _check_data(X, Y)
     num_iterations = non_negative_int(num_iterations, "num_iterations")
     learning_rate = as_scalar(learning_rate, "learning_rate")
+    if hidden_activation not in HIDDEN:
+        raise ValueError(f"unknown hidden_activation {hidden_activation!r}; "
+                         f"expected one of: {', '.join(map(repr, HIDDEN))}")
     n_x, n_h, n_y = layer_sizes(X, Y, n_h)
     p = initialize_parameters(n_x, n_h, n_y, rng=rng, dtype=X.dtype)
     costs = []
     for i in range(num_iterations):
-        _, cache = _forward(X, p)
+        _, cache = _forward(X, p, hidden_activation)
         if i % 1000 == 0:
             costs.append(_cost_from_logits(cache["Z2"], Y))
             if print_cost:
                 print(f"Cost after iteration {i}: {costs[-1]:f}")
-        p = _update(p, _backward(p, cache, X, Y), learning_rate)
+        p = _update(p, _backward(p, cache, X, Y, hidden_activation), learning_rate)
     return (p, costs) if return_costs else p
 
 
@@ -466,5 +479,96 @@ def predict(parameters, X):
     return (A2 > 0.5).astype(A2.dtype)
 
 
+def collapse_linear_layers(parameters):
+    r"""The one linear layer that two linear layers amount to.
+
+    .. math::
+
+        W = W^{[2]} W^{[1]}, \qquad b = W^{[2]} b^{[1]} + b^{[2]}
+
+    so that :math:`W^{[2]}\bigl(W^{[1]} X + b^{[1]}\bigr) + b^{[2]} = W X + b`
+    for every X: this is :eq:`shallow-collapse`. A hidden layer without its
+    non-linearity adds nothing: the network computes :math:`\sigma(W X + b)`,
+    logistic regression with weights ``W.T`` and bias ``b``.
+
+    Parameters
+    ----------
+    parameters : dict
+        ``"W1"`` (n_h, n_x), ``"b1"`` (n_h, 1), ``"W2"`` (n_y, n_h),
+        ``"b2"`` (n_y, 1).
+
+    Returns
+    -------
+    W : ndarray, shape (n_y, n_x)
+    b : ndarray, shape (n_y, 1)
+
+    Raises
+    ------
+    ValueError
+        If a key is missing or a shape does not fit.
+
+    Examples
+    --------
+    >>> from nnlit.shallow import collapse_linear_layers
+    >>> p = {"W1": np.array([[1.0, 2.0], [0.0, 1.0]]),
+    ...      "b1": np.array([[1.0], [-1.0]]),
+    ...      "W2": np.array([[3.0, -1.0]]), "b2": np.array([[0.5]])}
+    >>> W, b = collapse_linear_layers(p)
+    >>> print(W, b)     # W = [3, 6] - [0, 1], b = 3 + 1 + 0.5
+    [[3. 5.]] [[4.5]]
+    >>> X = np.array([[1.0, -2.0], [0.5, 4.0]])
+    >>> print(p["W2"] @ (p["W1"] @ X + p["b1"]) + p["b2"], W @ X + b)
+    [[10.  18.5]] [[10.  18.5]]
+    """
+    p = _check_parameters(parameters)
+    return p["W2"] @ p["W1"], p["W2"] @ p["b1"] + p["b2"]
+
+
+def hidden_unit_spread(parameters):
+    r"""How far apart the hidden units are: 0 when they are all the same unit.
+
+    .. math::
+
+        \max_{j, k} \max\Bigl( \max_i \bigl|W^{[1]}_{ji} - W^{[1]}_{ki}\bigr|,\;
+        \bigl|b^{[1]}_j - b^{[1]}_k\bigr|,\;
+        \max_i \bigl|W^{[2]}_{ij} - W^{[2]}_{ik}\bigr| \Bigr)
+
+    Unit :math:`j` is row :math:`j` of :math:`W^{[1]}`, entry :math:`j` of
+    :math:`b^{[1]}` and column :math:`j` of :math:`W^{[2]}`. By
+    :eq:`shallow-symmetry`, units that start equal stay equal under the
+    step :eq:`shallow-update`: the spread of such a network stays 0 however
+    long it trains.
+
+    Parameters
+    ----------
+    parameters : dict
+        ``"W1"`` (n_h, n_x), ``"b1"`` (n_h, 1), ``"W2"`` (n_y, n_h),
+        ``"b2"`` (n_y, 1).
+
+    Returns
+    -------
+    spread : float
+        The largest difference between two hidden units' parameters.
+
+    Raises
+    ------
+    ValueError
+        If a key is missing or a shape does not fit.
+
+    Examples
+    --------
+    >>> from nnlit.shallow import hidden_unit_spread
+    >>> p = {"W1": np.array([[1.0, 2.0], [1.0, 2.5]]),
+    ...      "b1": np.zeros((2, 1)),
+    ...      "W2": np.array([[3.0, 3.0]]), "b2": np.zeros((1, 1))}
+    >>> hidden_unit_spread(p)   # 2.5 - 2.0 in the second column of W1
+    0.5
+    """
+    p = _check_parameters(parameters)
+    units = np.hstack([p["W1"], p["b1"], p["W2"].T])  # one row per hidden unit
+    return float(np.max(units.max(axis=0) - units.min(axis=0)))
+
+
 __all__ = ["layer_sizes", "initialize_parameters", "forward_propagation", "compute_cost",
-           "backward_propagation", "update_parameters", "nn_model", "predict"]
+           "backward_propagation", "update_parameters", "nn_model", "predict",
+           "collapse_linear_layers", "hidden_unit_spread"]

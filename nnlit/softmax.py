@@ -234,7 +234,7 @@ def one_hot(y, C):
     Parameters
     ----------
     y : array_like, shape (1, m) or (m,)
-        Integer labels 0..C-1 (floats such as 3.0 are accepted, 2.5 is not).
+        Integer labels 0..C-1 (floats such as ``3.0`` are accepted, ``2.5`` is not).
     C : int
         Number of classes.
 
@@ -375,8 +375,9 @@ def delta_cross_entropy(Z, y):
         \frac{\partial J}{\partial Z} = \frac{1}{m} (A - Y),
         \qquad A = \mathrm{softmax}(Z), \quad Y_{ji} = [\, j = y^{(i)} ]
 
-    This is :eq:`softmax-delta`, the mean over the columns of
-    :eq:`softmax-dz`. The one-hot matrix is never built: 1 is subtracted
+    This is :eq:`softmax-delta`, a :math:`C \times m` matrix whose column
+    :math:`i` is :eq:`softmax-dz` for example :math:`i`, divided by
+    :math:`m`. The one-hot matrix is never built: 1 is subtracted
     from the probability of each column's true class.
 
     Parameters

@@ -94,3 +94,49 @@ Demonstrated by {proof}`logistic.threshold_one_half_is_the_sign_of_z`.
 def test_a_proof_ref_to_an_unknown_proof_fails_the_build(tmp_path):
     status, err, _ = build(tmp_path, "# t\n\nSee {proof}`logistic.nothing_here`.\n")
     assert status != 0 and "no proof named 'logistic.nothing_here'" in err
+
+
+def build_with_values(tmp_path, page, langs=("en", "zh_CN")):
+    """A throw-away book whose conf.py registers three values of its own."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "conf.py").write_text(CONF + """
+from values import value
+value("t.ratio", en="{:.1f} %", zh_CN="{:.1f}％")(lambda: 96.66)
+value("t.count", en="{c} of {n}", zh_CN="{n} 个中的 {c} 个")(lambda: {"c": 3, "n": 4})
+value("t.boom", en="{}")(lambda: 1 / 0)
+""")
+    (tmp_path / "src" / "index.md").write_text(page)
+    outs = {}
+    for lang in langs:
+        done = subprocess.run(
+            [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
+             "-D", f"language={lang}", str(tmp_path / "src"), str(tmp_path / lang)],
+            capture_output=True, text=True)
+        html = tmp_path / lang / "index.html"
+        outs[lang] = (done.returncode, done.stderr, html.read_text() if html.exists() else "")
+    return outs
+
+
+def test_a_value_is_computed_and_formatted_per_language(tmp_path):
+    outs = build_with_values(tmp_path, "# t\n\nWe reach {value}`t.ratio`, {value}`t.count`.\n")
+    assert outs["en"][0] == 0, outs["en"][1]
+    assert "We reach <span class=\"computed-value\">96.7 %</span>" in outs["en"][2]
+    assert ">3 of 4<" in outs["en"][2]
+    assert outs["zh_CN"][0] == 0 and ">96.7％<" in outs["zh_CN"][2] and ">4 个中的 3 个<" in outs[
+        "zh_CN"][2]
+
+
+def test_a_value_that_raises_or_is_unknown_fails_the_build(tmp_path):
+    outs = build_with_values(tmp_path, "# t\n\nSee {value}`t.boom` and {value}`t.nothing`.\n",
+                             langs=("en",))
+    status, err, _ = outs["en"]
+    assert status != 0
+    assert "computing 't.boom' raised ZeroDivisionError" in err
+    assert "no value named 't.nothing'" in err
+
+
+def test_an_answer_is_folded_away_until_opened(tmp_path):
+    status, err, html = build(tmp_path, "# t\n\nWhy?\n\n```{answer}\nBecause $a - y$.\n```\n")
+    assert status == 0, err
+    start = html.index('<details class="answer"><summary>Answer</summary>')
+    assert "Because" in html[start:html.index("</details>", start)]

@@ -315,7 +315,7 @@ def test_shallow_proofs_hold():
     from derivations import load
 
     proofs = [p for p in load() if p.chapter == "shallow"]
-    assert len(proofs) == 6 and all(p.run()[0] for p in proofs)
+    assert len(proofs) == 10 and all(p.run()[0] for p in proofs)
 
 
 def test_proofs_catch_a_wrong_backward_pass(monkeypatch):
@@ -342,12 +342,148 @@ def test_proofs_catch_a_wrong_tanh_derivative(monkeypatch):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
-def test_built_page_shows_three_distinct_figures(lang):
+def test_built_page_shows_five_distinct_figures(lang):
     import re
     from pathlib import Path
 
     html = Path(__file__).resolve().parent.parent / "_build" / "html" / lang
     text = (html / "shallow.html").read_text(encoding="utf-8")
     images = re.findall(r'<img[^>]+src="(_images/[^"]+\.png)"', text)
-    assert len(images) == 3 and len(set(images)) == 3, images  # one file per figure
+    assert len(images) == 5 and len(set(images)) == 5, images  # one file per figure
     assert all((html / src).is_file() for src in images)
+
+
+def test_parameters_that_do_not_fit_X_name_both_shapes():
+    from nnlit.shallow import forward_propagation, initialize_parameters, predict
+
+    parameters = initialize_parameters(2, 4, 1, rng=0)
+    X = np.zeros((3, 5))
+    with pytest.raises(ValueError, match=r"W1.*\(4, 2\).*X is \(3, 5\)"):
+        forward_propagation(X, parameters)
+    with pytest.raises(ValueError, match=r"W1 is \(4, 2\).*X is \(3, 5\)"):
+        predict(parameters, X)
+
+
+# --- the why: a linear hidden layer, equal hidden units ---------------------------
+
+@pytest.mark.parametrize("n_x, n_h, n_y, seed", [(2, 4, 1, 0), (3, 5, 2, 1), (1, 1, 1, 2)])
+def test_collapse_linear_layers_is_the_two_layers(n_x, n_h, n_y, seed):
+    from nnlit.shallow import collapse_linear_layers
+
+    rng = np.random.default_rng(seed)
+    p = {"W1": rng.normal(size=(n_h, n_x)), "b1": rng.normal(size=(n_h, 1)),
+         "W2": rng.normal(size=(n_y, n_h)), "b2": rng.normal(size=(n_y, 1))}
+    X = rng.normal(size=(n_x, 9))
+    W, b = collapse_linear_layers(p)
+    assert W.shape == (n_y, n_x) and b.shape == (n_y, 1)
+    np.testing.assert_allclose(W @ X + b, p["W2"] @ (p["W1"] @ X + p["b1"]) + p["b2"],
+                               rtol=1e-12, atol=1e-12)
+
+
+def test_collapse_linear_layers_rejects_bad_parameters():
+    from nnlit.shallow import collapse_linear_layers
+
+    p = initialize_parameters(2, 4, 1, rng=0)
+    with pytest.raises(ValueError, match=r'parameters\["b1"\] has shape \(3, 1\)'):
+        collapse_linear_layers({**p, "b1": np.zeros((3, 1))})
+    with pytest.raises(ValueError, match="W2"):
+        collapse_linear_layers({k: v for k, v in p.items() if k != "W2"})
+
+
+def _identity_cost(p, X, Y):
+    """The cost (6) of a network whose hidden layer is linear, typed in literally."""
+    A2 = 1 / (1 + np.exp(-(p["W2"] @ (p["W1"] @ X + p["b1"]) + p["b2"])))
+    return float(-np.mean(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)))
+
+
+@pytest.mark.parametrize("hidden, cost, other", [("identity", _identity_cost, reference_cost),
+                                                 ("tanh", reference_cost, _identity_cost)])
+def test_one_iteration_of_nn_model_steps_along_central_differences(hidden, cost, other):
+    rng = np.random.default_rng(11)
+    X, Y = 100 * rng.normal(size=(2, 25)), rng.integers(0, 2, (1, 25))  # Z1 of order 1
+    start = nn_model(X, Y, 3, num_iterations=0, rng=np.random.RandomState(4))
+    after = nn_model(X, Y, 3, num_iterations=1, rng=np.random.RandomState(4), learning_rate=0.3,
+                     hidden_activation=hidden)
+    for key in start:
+        for f, same in ((cost, True), (other, False)):
+            def along(v, key=key, f=f):
+                return f({**start, key: v}, X, Y)
+
+            expected = start[key] - 0.3 * central_difference(along, start[key])
+            assert np.allclose(after[key], expected, rtol=1e-6, atol=1e-9) == same, key
+
+
+def test_nn_model_rejects_an_unknown_hidden_activation():
+    X, Y = np.zeros((2, 4)), np.array([[0, 1, 0, 1]])
+    with pytest.raises(ValueError, match="unknown hidden_activation 'relu'; expected one of: "
+                                         "'tanh', 'identity'"):
+        nn_model(X, Y, 2, num_iterations=1, hidden_activation="relu")
+
+
+def test_linear_hidden_layer_trains_to_logistic_regression(flower):
+    from nnlit.logistic import model
+    from nnlit.shallow import collapse_linear_layers
+
+    X, Y = flower
+    p = nn_model(X, Y, 4, num_iterations=3000, rng=np.random.RandomState(2),
+                 hidden_activation="identity")
+    W, b = collapse_linear_layers(p)
+    d = model(X, Y, X, Y, num_iterations=2000, learning_rate=0.5)
+    np.testing.assert_allclose(W, d["w"].T, atol=1e-6)
+    np.testing.assert_allclose(b.item(), d["b"], atol=1e-6)
+
+
+def test_hidden_unit_spread_is_the_largest_pairwise_difference():
+    from nnlit.shallow import hidden_unit_spread
+
+    rng = np.random.default_rng(5)
+    p = {"W1": rng.normal(size=(4, 3)), "b1": rng.normal(size=(4, 1)),
+         "W2": rng.normal(size=(2, 4)), "b2": rng.normal(size=(2, 1))}
+    units = [np.r_[p["W1"][j], p["b1"][j], p["W2"][:, j]] for j in range(4)]
+    pairwise = max(np.abs(u - v).max() for u in units for v in units)
+    assert hidden_unit_spread(p) == pytest.approx(pairwise, rel=1e-15)
+    p["b2"] = p["b2"] + 100  # b2 belongs to no hidden unit
+    assert hidden_unit_spread(p) == pytest.approx(pairwise, rel=1e-15)
+    with pytest.raises(ValueError, match="b1"):
+        hidden_unit_spread({**p, "b1": np.zeros((4, 2))})
+
+
+def test_equal_hidden_units_stay_equal_and_random_ones_drift_apart(flower):
+    from nnlit.shallow import hidden_unit_spread
+
+    X, Y = flower
+    random_start = initialize_parameters(2, 4, 1, rng=np.random.RandomState(2))
+    equal_start = {"W1": np.tile([[0.3, -0.2]], (4, 1)), "b1": np.full((4, 1), 0.1),
+                   "W2": np.full((1, 4), 0.5), "b2": np.zeros((1, 1))}
+    spreads = []
+    for p in (equal_start, random_start):
+        for _ in range(200):
+            p = update_parameters(p, backward_propagation(p, forward_propagation(X, p)[1], X, Y))
+        spreads.append(hidden_unit_spread(p))
+    assert spreads[0] == 0 and hidden_unit_spread(random_start) < 0.1 < spreads[1]
+
+
+def test_proofs_catch_a_wrong_collapse_and_wrong_slopes(monkeypatch):
+    import derivations.shallow
+    from nnlit.activations import sigmoid
+
+    monkeypatch.setattr(derivations.shallow, "collapse_linear_layers",
+                        lambda p: (p["W2"] @ p["W1"], p["W2"] @ p["b1"]))  # b2 forgotten
+    assert not _proof("two_linear_layers_are_one_linear_layer")
+    monkeypatch.setattr(derivations.shallow, "sigmoid_derivative", sigmoid)
+    assert not _proof("slopes_peak_at_zero_one_against_one_quarter")
+    monkeypatch.undo()
+    monkeypatch.setattr(derivations.shallow, "tanh", lambda z: np.tanh(z) + 0.5)  # not centred
+    assert not _proof("tanh_is_odd_and_sigmoid_is_centred_on_one_half")
+
+
+def test_proof_of_symmetry_catches_a_step_that_breaks_it(monkeypatch):
+    import derivations.shallow
+
+    def uneven(parameters, grads, learning_rate=1.2):  # a different step for unit 1
+        new = update_parameters(parameters, grads, learning_rate)
+        new["W1"] = new["W1"] - 1e-3 * np.eye(*new["W1"].shape)
+        return new
+
+    monkeypatch.setattr(derivations.shallow, "update_parameters", uneven)
+    assert not _proof("equal_hidden_units_stay_equal_after_a_step")
