@@ -140,7 +140,7 @@ def test_copy_button_copies_code_without_prompts_or_output(seen):
     if width != 1280 or mode != "light":
         return
     blocks = got["copy"]
-    if page in PAGES and page not in ("index", "verification"):
+    if page in ("preliminaries", "logistic", "shallow", "softmax", "deep", "gradcheck", "errata"):
         assert blocks, f"{lang}/{page}: no code block"
     for block in blocks:
         copied = block["copied"]
@@ -148,7 +148,8 @@ def test_copy_button_copies_code_without_prompts_or_output(seen):
         lines = copied.split("\n")
         assert not any(line.startswith((">>>", "... ")) for line in lines), copied
         if block["prompts"]:
-            assert lines == block["prompts"] or lines == [*block["prompts"], ""], copied
+            # the code of the prompt lines, in order (blank lines between them may stay)
+            assert [x for x in lines if x.strip()] == [x for x in block["prompts"] if x.strip()]
             for output in block["outputs"]:
                 assert output not in lines, f"output {output!r} copied: {copied!r}"
         else:
