@@ -60,13 +60,13 @@ TEXT = {
         "signal_label": "尺度 {s}：实测",
         "predicted": "(D6) 的预测",
         "x": "输入 x",
-        "saw_title": "又深又窄、手工构造：正确率 {acc:.0f} %",
+        "saw_title": "又深又窄、手工构造：准确率 {acc:.0f} %",
         "saw_score": "t(t(t(t(x))))，即 [1, 2, 2, 2, 2, 1] 的得分",
         "saw_labels": "标签 y",
         "trained_title": "用梯度下降训练（{n} 个起点中最好的）",
         "trained_prob": "输出概率",
-        "shallow": "[1, 8, 1]：正确率 {acc:.1f} %",
-        "deep_trained": "[1, 2, 2, 2, 2, 1]：正确率 {acc:.1f} %",
+        "shallow": "[1, 8, 1]：准确率 {acc:.1f} %",
+        "deep_trained": "[1, 2, 2, 2, 2, 1]：准确率 {acc:.1f} %",
     },
 }
 
@@ -395,7 +395,7 @@ def _saw_dead():
     return {"dead": ", ".join(str(sum(run[2])) for run in sawtooth_trained(tuple(NARROW)))}
 
 
-@value("deep.saw_dead_layer", en="{n} of the {total} starts", zh_CN="{total} 个起点中的 {n} 个")
+@value("deep.saw_dead_layer", en="{n} of the {total} starts", zh_CN="有 {n} 个起点（共 {total} 个）")
 def _saw_dead_layer():
     runs = sawtooth_trained(tuple(NARROW))
     return {"n": sum(max(run[2]) == 2 for run in runs), "total": len(runs)}
