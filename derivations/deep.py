@@ -293,9 +293,9 @@ def spread_through_depth():
         check_close(predicted_spread([30, 20, 10, 1], scale, x_rms=2.0),
                     rms(30, 20, 10, *sv, 4.0), f"predicted_spread, scale {scale}")
     # ... and a wide random network follows it (an average over the weights)
-    X = np.random.default_rng(12).normal(size=(400, 1000))
+    X = np.random.default_rng(12).normal(size=(300, 500))
     for scale in (0.01, "xavier", "he", 0.3):
-        dims = [400, 400, 400, 400, 1]
+        dims = [300, 300, 300, 300, 1]
         measured = activation_rms(X, initialize_parameters_deep(dims, rng=13, scale=scale))
         check_close(measured, predicted_spread(dims, scale), f"measured spread, scale {scale}",
                     rtol=0.1, atol=0)
