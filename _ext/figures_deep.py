@@ -395,7 +395,8 @@ def _saw_dead():
     return {"dead": ", ".join(str(sum(run[2])) for run in sawtooth_trained(tuple(NARROW)))}
 
 
-@value("deep.saw_dead_layer", en="{n} of the {total} starts", zh_CN="有 {n} 个起点（共 {total} 个）")
+@value("deep.saw_dead_layer", en="{n} of the {total} starts",
+       zh_CN="有 {n} 个起点（共 {total} 个）")
 def _saw_dead_layer():
     runs = sawtooth_trained(tuple(NARROW))
     return {"n": sum(max(run[2]) == 2 for run in runs), "total": len(runs)}
