@@ -203,12 +203,16 @@ def cross_entropy_cost_is_convex():
         raise AssertionError("a (1 - a) is not shown positive for real z")
     # nnlit: cost_hessian equals the symbolic Hessian, and has no negative eigenvalue
     rng = np.random.default_rng(9)
-    H_num = sp.lambdify([*X, *Y, *w, b], hessian)  # the labels cancel out of it
+    # evaluated with 30 digits: the labels cancel out of it, with rounding in float64
+    H_exact = sp.lambdify([*X, *Y, *w, b], hessian, "mpmath")
     for _ in range(3):
         Xv, wv, bv = rng.normal(0, 2, (n, m)), rng.normal(0, 2, (n, 1)), float(rng.normal())
         Yv = rng.integers(0, 2, m)
         mine = cost_hessian(wv, bv, Xv)
-        check_close(mine, H_num(*Xv.ravel(), *Yv, *wv.ravel(), bv), "cost_hessian")
+        with mpmath.workdps(30):
+            exact = H_exact(*(mpmath.mpf(float(t)) for t in [*Xv.ravel(), *Yv, *wv.ravel(), bv]))
+            exact = np.array(exact.tolist(), dtype=float)
+        check_close(mine, exact, "cost_hessian")
         if np.linalg.eigvalsh(mine).min() < -1e-12:
             raise AssertionError("cost_hessian has a negative eigenvalue")
 
