@@ -73,7 +73,9 @@ def binary_cross_entropy(A, Y):
             + \bigl(1 - y^{(i)}\bigr) \log\bigl(1 - a^{(i)}\bigr) \Bigr)
 
     This is :eq:`logistic-6` with the loss :eq:`logistic-3`, for the course's
-    functions that hand over probabilities rather than scores.
+    functions that hand over probabilities rather than scores. It is the
+    negative log-likelihood of the labels under the Bernoulli model
+    :eq:`logistic-bernoulli`, divided by :math:`m`.
 
     Parameters
     ----------
