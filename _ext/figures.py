@@ -239,7 +239,7 @@ def _graph_numbers():
 
 
 def _box(ax, xy, text, color):
-    ax.text(*xy, text, ha="center", va="center", fontsize=11,
+    ax.text(*xy, text, ha="center", va="center", fontsize=13,
             bbox={"boxstyle": "round,pad=0.5", "fc": color, "ec": "0.3"})
 
 
@@ -247,7 +247,7 @@ def logistic_graph(lang):
     """The computation graph of one example, with its numbers forward and back."""
     t = TEXT.get(lang, TEXT["en"])
     v, g = _graph_numbers(), GRAPH_EXAMPLE
-    fig, ax = plt.subplots(figsize=(10, 3.6))
+    fig, ax = plt.subplots(figsize=(10, 4))
     ax.set(xlim=(0, 10), ylim=(0, 4))
     ax.axis("off")
     nodes = {"x": (0.9, 3.1), "w": (0.9, 2.0), "b": (0.9, 0.9), "z": (4.0, 2.0),
@@ -267,14 +267,14 @@ def logistic_graph(lang):
             "L": r"$\partial L / \partial L = 1$"}
     for name in ("z", "a", "L"):
         x0, y0 = nodes[name]
-        ax.text(x0, y0 + 0.75, fwd[name], ha="center", color="tab:blue", fontsize=10)
-        ax.text(x0, y0 - 0.85, back[name], ha="center", color="tab:red", fontsize=9)
+        ax.text(x0, y0 + 0.75, fwd[name], ha="center", color="tab:blue", fontsize=12)
+        ax.text(x0, y0 - 0.85, back[name], ha="center", color="tab:red", fontsize=11)
     dw = ", ".join(f"{d:.3f}" for d in v["dw"])
     ax.text(2.4, 0.15, f"$dw = x\\,dz = ({dw})$,   $db = dz = {v['db']:.3f}$",
-            ha="center", color="tab:red", fontsize=10)
-    ax.text(0.0, 3.85, t["graph_forward"], color="tab:blue", fontsize=10)
-    ax.text(3.0, 3.85, t["graph_backward"], color="tab:red", fontsize=10)
-    x_shown = "(" + ", ".join(f"{c[0]:g}" for c in g["x"]) + ")"
+            ha="center", color="tab:red", fontsize=12)
+    ax.text(0.0, 3.85, t["graph_forward"], color="tab:blue", fontsize=12)
+    ax.text(3.0, 3.85, t["graph_backward"], color="tab:red", fontsize=12)
+    x_shown = "(" + ", ".join(f"{c[0]:g}" for c in g["x"]).replace("-", "\N{MINUS SIGN}") + ")"
     w_shown = "(" + ", ".join(f"{c[0]:g}" for c in g["w"]) + ")"
     ax.set_title(t["graph_title"].format(x=x_shown, w=w_shown, b=g["b"], y=g["y"]))
     fig.tight_layout()
@@ -325,9 +325,9 @@ def _saturated_ratio():
     return {"ratio": float((sigmoid(Z) - Y)[0, 0] / squared_error_dz(Z, Y)[0, 0])}
 
 
-@value("logistic.saturated_z", en="{:g}")
+@value("logistic.saturated_z", en="{}")
 def _saturated_z():
-    return SATURATED_Z
+    return f"{SATURATED_Z:g}".replace("-", "\N{MINUS SIGN}")
 
 
 def loop_propagate(w, b, X, Y):

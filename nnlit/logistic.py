@@ -308,7 +308,7 @@ def cost_hessian(w, b, X):
         \qquad \tilde{X} = \begin{pmatrix} X \\ 1 \cdots 1 \end{pmatrix}
 
     This is :eq:`logistic-hessian`. The labels do not appear in it, and it
-    is positive semi-definite for every :math:`(w, b)` (:eq:`logistic-convex`),
+    is positive semi-definite for every :math:`(w, b)`, by :eq:`logistic-convex`,
     so the cost has no local minimum that is not a global one.
 
     Parameters

@@ -179,8 +179,8 @@ def squared_error_dz(Z, Y):
     This is :eq:`logistic-squared-dz`. Against the cross-entropy's
     :math:`a - y` it carries the extra factor :math:`a(1 - a)`, which tends
     to 0 when the sigmoid saturates, even on a wrong answer; and its own
-    derivative can be negative, so the cost is not convex
-    (:eq:`logistic-squared-not-convex`).
+    derivative can be negative, so the cost is not convex, as
+    :eq:`logistic-squared-not-convex` shows.
 
     Parameters
     ----------
