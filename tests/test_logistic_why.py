@@ -149,3 +149,23 @@ def test_chain_rule_proof_catches_a_sign_error(monkeypatch):
 def test_the_loop_helper_is_not_the_library_propagate():
     # the test above would be empty if the loop simply called nnlit
     assert loop_propagate is not propagate and loop_propagate is not _propagate
+
+
+def test_the_vectorisation_values_come_from_a_measurement():
+    import figures
+    from values import REGISTRY
+
+    timing = figures._vectorisation_timing()
+    assert 0 < timing["matrix"] < timing["loop"]  # the claim the page makes: the matrix form wins
+    assert figures._vector_speedup() == pytest.approx(timing["loop"] / timing["matrix"])
+    for name in ("logistic.vector_speedup", "logistic.vector_times", "logistic.timing_machine",
+                 "logistic.saturated_ratio"):
+        en, zh = REGISTRY[name].render("en"), REGISTRY[name].render("zh_CN")
+        assert en and zh and any(c.isdigit() for c in en)
+
+
+def test_the_saturated_ratio_is_one_over_the_sigmoid_slope():
+    import figures
+
+    z = figures.SATURATED_Z
+    assert figures._saturated_ratio()["ratio"] == pytest.approx(1 / (sigmoid(z) * (1 - sigmoid(z))))
