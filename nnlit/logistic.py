@@ -348,3 +348,6 @@ def cost_hessian(w, b, X):
     X_tilde = np.vstack([X, np.ones((1, m), dtype=X.dtype)])
     curvature = _sigmoid_prime(w.T @ X + b)  # a (1 - a), one per example
     return (X_tilde * (curvature / m)) @ X_tilde.T
+
+
+__all__ += ["cost_hessian"]
