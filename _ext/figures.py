@@ -357,10 +357,14 @@ def _vectorisation_timing():
     """The shortest of several wall-clock times (timeit, one call each) of the
     loop and of propagate, on random data of shape TIMING_SHAPE, and the
     machine they ran on. The minimum is the time least disturbed by other
-    work on the machine."""
+    work on the machine. Both run on one thread: NumPy's BLAS is limited to
+    one (threadpoolctl, which scikit-learn brings), so that on a busy machine
+    the matrix form does not wait for a second thread that is not running."""
     import os
     import platform
     import timeit
+
+    from threadpoolctl import threadpool_limits
 
     from nnlit.logistic import propagate
 
@@ -370,9 +374,10 @@ def _vectorisation_timing():
     w, b = rng.normal(0, 0.1, (n_x, 1)), 0.1
 
     def best(f, repeat):
-        return min(timeit.repeat(lambda: f(w, b, X, Y), number=1, repeat=repeat))
+        with threadpool_limits(limits=1):
+            return min(timeit.repeat(lambda: f(w, b, X, Y), number=1, repeat=repeat))
 
-    return {"loop": best(loop_propagate, 5), "matrix": best(propagate, 50),
+    return {"loop": best(loop_propagate, 7), "matrix": best(propagate, 50),
             "machine": platform.machine(), "cores": os.cpu_count(),
             "python": platform.python_version(), "numpy": np.__version__}
 
@@ -393,7 +398,7 @@ def _vector_times():
 
 @value("logistic.timing_machine",
        en="an {machine} machine with {cores} CPU cores, Python {python}, NumPy {numpy}",
-       zh_CN="{machine} 机器，{cores} 个 CPU 核心，Python {python}，NumPy {numpy}")
+       zh_CN="{machine} 架构、{cores} 个 CPU 核心的机器（Python {python}，NumPy {numpy}）")
 def _timing_machine():
     return _vectorisation_timing()
 
