@@ -35,6 +35,17 @@ TEXT = {
         "one_sided": "one-sided, float64",
         "centred32": "centred, float32",
         "eps_title": "Gradient check of logistic regression",
+        "graph_forward": "forward: values",
+        "graph_backward": "backward: derivatives of L",
+        "graph_title": "One example: x = {x}, w = {w}, b = {b}, y = {y}",
+        "z_axis": "score z",
+        "loss_axis": "loss for y = 1",
+        "grad_axis": "|∂L/∂z| for y = 1",
+        "ce": "cross-entropy (3)",
+        "sq": "squared error ½(a − y)²",
+        "loss_title": "Loss of one example labelled 1",
+        "grad_title": "How hard the gradient pushes",
+        "wrong": "confidently wrong",
     },
     "zh_CN": {
         "iterations": "迭代次数",
@@ -51,6 +62,17 @@ TEXT = {
         "one_sided": "单侧差分，float64",
         "centred32": "中心差分，float32",
         "eps_title": "逻辑斯特回归的梯度检验",
+        "graph_forward": "前向：数值",
+        "graph_backward": "反向：L 的导数",
+        "graph_title": "一个样本：x = {x}，w = {w}，b = {b}，y = {y}",
+        "z_axis": "得分 z",
+        "loss_axis": "y = 1 时的损失",
+        "grad_axis": "y = 1 时的 |∂L/∂z|",
+        "ce": "交叉熵 (3)",
+        "sq": "平方误差 ½(a − y)²",
+        "loss_title": "一个标签为 1 的样本的损失",
+        "grad_title": "梯度推动的力度",
+        "wrong": "自信地答错",
     },
 }
 
@@ -229,3 +251,195 @@ def _best_one_sided():
 def _at_default():
     epsilons, curves = _epsilon_curves()
     return float(np.interp(-6, np.log10(epsilons), curves["centred"]))
+
+
+# Chapter 1, the why: the computation graph, saturation, vectorisation.
+
+GRAPH_EXAMPLE = {"x": [[1.0], [-2.0]], "w": [[0.5], [1.0]], "b": 0.5, "y": 1}
+
+
+def _graph_numbers():
+    """Forward values and backward derivatives of the graph's example, by nnlit."""
+    from nnlit.activations import sigmoid
+    from nnlit.logistic import propagate
+    from nnlit.losses import binary_cross_entropy, binary_cross_entropy_derivative
+
+    g = GRAPH_EXAMPLE
+    x, w, Y = np.array(g["x"]), np.array(g["w"]), np.array([[g["y"]]])
+    z = float((w.T @ x)[0, 0] + g["b"])
+    a = sigmoid(np.array([[z]]))
+    grads, _ = propagate(w, g["b"], x, Y)
+    return {"z": z, "a": float(a[0, 0]), "L": binary_cross_entropy(a, Y),
+            "da": float(binary_cross_entropy_derivative(a, Y)[0, 0]),
+            "dz": float(a[0, 0] - g["y"]), "dw": grads["dw"].ravel(), "db": grads["db"]}
+
+
+def _box(ax, xy, text, color):
+    ax.text(*xy, text, ha="center", va="center", fontsize=13,
+            bbox={"boxstyle": "round,pad=0.5", "fc": color, "ec": "0.3"})
+
+
+def logistic_graph(lang):
+    """The computation graph of one example, with its numbers forward and back."""
+    t = TEXT.get(lang, TEXT["en"])
+    v, g = _graph_numbers(), GRAPH_EXAMPLE
+    fig, ax = plt.subplots(figsize=(10, 4))
+    ax.set(xlim=(0, 10), ylim=(0, 4))
+    ax.axis("off")
+    nodes = {"x": (0.9, 3.1), "w": (0.9, 2.0), "b": (0.9, 0.9), "z": (4.0, 2.0),
+             "a": (6.6, 2.0), "L": (9.0, 2.0)}
+    labels = {"x": "$x$", "w": "$w$", "b": "$b$", "z": "$z = w^Tx + b$",
+              "a": r"$a = \sigma(z)$", "L": "$L(a, y)$"}
+    for name, xy in nodes.items():
+        _box(ax, xy, labels[name], "#dde8f6" if name in "xwb" else "#f3f3f3")
+    for start, end in (("x", "z"), ("w", "z"), ("b", "z"), ("z", "a"), ("a", "L")):
+        (x0, y0), (x1, y1) = nodes[start], nodes[end]
+        ax.annotate("", (x1 - 1.0 if end == "z" else x1 - 0.8, y1),
+                    (x0 + 0.4 if start in "xwb" else x0 + 1.0, y0),
+                    arrowprops={"arrowstyle": "->", "color": "0.3"})
+    fwd = {"z": f"$z = {v['z']:.2f}$", "a": f"$a = {v['a']:.3f}$", "L": f"$L = {v['L']:.3f}$"}
+    back = {"z": f"$dz = a - y = {v['dz']:.3f}$",
+            "a": f"$da = -y/a + (1-y)/(1-a) = {v['da']:.3f}$",
+            "L": r"$\partial L / \partial L = 1$"}
+    for name in ("z", "a", "L"):
+        x0, y0 = nodes[name]
+        ax.text(x0, y0 + 0.75, fwd[name], ha="center", color="tab:blue", fontsize=12)
+        ax.text(x0, y0 - 0.85, back[name], ha="center", color="tab:red", fontsize=11)
+    dw = ", ".join(f"{d:.3f}" for d in v["dw"])
+    ax.text(2.4, 0.15, f"$dw = x\\,dz = ({dw})$,   $db = dz = {v['db']:.3f}$",
+            ha="center", color="tab:red", fontsize=12)
+    ax.text(0.0, 3.85, t["graph_forward"], color="tab:blue", fontsize=12)
+    ax.text(3.0, 3.85, t["graph_backward"], color="tab:red", fontsize=12)
+    x_shown = "(" + ", ".join(f"{c[0]:g}" for c in g["x"]).replace("-", "\N{MINUS SIGN}") + ")"
+    w_shown = "(" + ", ".join(f"{c[0]:g}" for c in g["w"]) + ")"
+    ax.set_title(t["graph_title"].format(x=x_shown, w=w_shown, b=g["b"], y=g["y"]))
+    fig.tight_layout()
+
+
+SATURATED_Z = -10.0
+
+
+def _saturation_curves():
+    """Loss and |dL/dz| of both losses for one example labelled 1, by nnlit."""
+    from nnlit.activations import sigmoid
+    from nnlit.losses import binary_cross_entropy_derivative, squared_error_dz
+
+    Z = np.linspace(-12, 12, 241).reshape(1, -1)
+    Y = np.ones_like(Z)
+    A = sigmoid(Z)
+    ce_dz = binary_cross_entropy_derivative(A, Y) * A * (1 - A)  # (L8): a - y
+    return {"z": Z.ravel(), "ce": np.logaddexp(0, -Z).ravel(), "sq": (0.5 * (A - Y) ** 2).ravel(),
+            "ce_dz": np.abs(ce_dz).ravel(), "sq_dz": np.abs(squared_error_dz(Z, Y)).ravel()}
+
+
+def logistic_saturation(lang):
+    """Cross-entropy against squared error for a label 1: the loss and its slope."""
+    t = TEXT.get(lang, TEXT["en"])
+    c = _saturation_curves()
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.8))
+    left.plot(c["z"], c["ce"], label=t["ce"])
+    left.plot(c["z"], c["sq"], "--", label=t["sq"])
+    left.set(xlabel=t["z_axis"], ylabel=t["loss_axis"], title=t["loss_title"])
+    left.legend()
+    right.semilogy(c["z"], c["ce_dz"], label=t["ce"] + ": |a − y|")
+    right.semilogy(c["z"], c["sq_dz"], "--", label=t["sq"] + ": |a − y| a(1 − a)")
+    right.axvline(SATURATED_Z, color="grey", lw=0.8)
+    right.annotate(t["wrong"], (SATURATED_Z, 1e-5), (SATURATED_Z + 1.5, 1e-6),
+                   arrowprops={"arrowstyle": "->", "color": "grey"})
+    right.set(xlabel=t["z_axis"], ylabel=t["grad_axis"], title=t["grad_title"])
+    right.legend(loc="lower left", fontsize=8)
+    fig.tight_layout()
+
+
+@value("logistic.saturated_ratio", en="{ratio:,.0f} times", zh_CN="{ratio:,.0f} 倍")
+def _saturated_ratio():
+    """How many times smaller the squared-error slope is at z = -10, y = 1."""
+    from nnlit.activations import sigmoid
+    from nnlit.losses import squared_error_dz
+
+    Z, Y = np.array([[SATURATED_Z]]), np.array([[1.0]])
+    return {"ratio": float((sigmoid(Z) - Y)[0, 0] / squared_error_dz(Z, Y)[0, 0])}
+
+
+@value("logistic.saturated_z", en="{}")
+def _saturated_z():
+    return f"{SATURATED_Z:g}".replace("-", "\N{MINUS SIGN}")
+
+
+def loop_propagate(w, b, X, Y):
+    """Teaching code: propagate's cost and gradients, one example at a time.
+
+    Every example goes through (1), (2) and the loss (3) on its own, and its
+    contribution to the cost, dw and db is added up; only the sum over the
+    features of w^T x is left to NumPy.
+    """
+    n_x, m = X.shape
+    cost, dw, db = 0.0, np.zeros((n_x, 1)), 0.0
+    for i in range(m):
+        x, y = X[:, i], Y[0, i]
+        z = float(w[:, 0] @ x) + b
+        a = 1 / (1 + np.exp(-z)) if z >= 0 else np.exp(z) / (1 + np.exp(z))
+        cost += np.logaddexp(0, z) - y * z  # (L3)
+        dw[:, 0] += x * (a - y)
+        db += a - y
+    return {"dw": dw / m, "db": db / m}, cost / m
+
+
+TIMING_SHAPE = (30, 20_000)
+
+
+@memoized("logistic.vectorisation_timing")
+def _vectorisation_timing():
+    """The shortest of several wall-clock times (timeit, one call each) of the
+    loop and of propagate, on random data of shape TIMING_SHAPE, and the
+    machine they ran on. The minimum is the time least disturbed by other
+    work on the machine. Both run on one thread: NumPy's BLAS is limited to
+    one (threadpoolctl, which scikit-learn brings), so that on a busy machine
+    the matrix form does not wait for a second thread that is not running."""
+    import os
+    import platform
+    import timeit
+
+    from threadpoolctl import threadpool_limits
+
+    from nnlit.logistic import propagate
+
+    rng = np.random.default_rng(0)
+    n_x, m = TIMING_SHAPE
+    X, Y = rng.normal(size=(n_x, m)), rng.integers(0, 2, (1, m)).astype(float)
+    w, b = rng.normal(0, 0.1, (n_x, 1)), 0.1
+
+    def best(f, repeat):
+        with threadpool_limits(limits=1):
+            return min(timeit.repeat(lambda: f(w, b, X, Y), number=1, repeat=repeat))
+
+    return {"loop": best(loop_propagate, 7), "matrix": best(propagate, 50),
+            "machine": platform.machine(), "cores": os.cpu_count(),
+            "python": platform.python_version(), "numpy": np.__version__}
+
+
+@value("logistic.vector_speedup", en="{:.0f} times", zh_CN="{:.0f} 倍")
+def _vector_speedup():
+    timing = _vectorisation_timing()
+    return timing["loop"] / timing["matrix"]
+
+
+@value("logistic.vector_times",
+       en="{loop:.0f} ms for the loop, {matrix:.2f} ms for the matrix form",
+       zh_CN="循环 {loop:.0f} 毫秒，矩阵形式 {matrix:.2f} 毫秒")
+def _vector_times():
+    timing = _vectorisation_timing()
+    return {"loop": 1e3 * timing["loop"], "matrix": 1e3 * timing["matrix"]}
+
+
+@value("logistic.timing_machine",
+       en="an {machine} machine with {cores} CPU cores, Python {python}, NumPy {numpy}",
+       zh_CN="{machine} 架构、{cores} 个 CPU 核心的机器（Python {python}，NumPy {numpy}）")
+def _timing_machine():
+    return _vectorisation_timing()
+
+
+@value("logistic.timing_shape", en="{n} features and {m:,} examples",
+       zh_CN="{n} 个特征、{m:,} 个样本")
+def _timing_shape():
+    return {"n": TIMING_SHAPE[0], "m": TIMING_SHAPE[1]}

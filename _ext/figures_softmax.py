@@ -20,6 +20,14 @@ TEXT = {
         "predicted": "predicted digit",
         "weights_title": "Weights of each class, as 8×8 images (red: positive, blue: negative)",
         "class": "digit {k}",
+        "probability": "probability",
+        "digit": "class (digit)",
+        "temp_bars": "One test image (a {label}) at three temperatures",
+        "temp_label": "T = {T:g}",
+        "entropy": "mean entropy H (nats)",
+        "temperature": "temperature T",
+        "entropy_title": "Entropy over the test images",
+        "log_c": "log 10 (uniform)",
     },
     "zh_CN": {
         "iterations": "迭代次数",
@@ -30,6 +38,14 @@ TEXT = {
         "predicted": "预测数字",
         "weights_title": "每个类别的权重，画成 8×8 图像（红：正，蓝：负）",
         "class": "数字 {k}",
+        "probability": "概率",
+        "digit": "类别（数字）",
+        "temp_bars": "一张测试图像（数字 {label}）在三个温度下",
+        "temp_label": "T = {T:g}",
+        "entropy": "平均熵 H（奈特）",
+        "temperature": "温度 T",
+        "entropy_title": "测试图像上的熵",
+        "log_c": "log 10（均匀分布）",
     },
 }
 
@@ -146,3 +162,135 @@ def _zero_template():
     W0 = _trained()[0]["W"][0].reshape(8, 8)
     return {"centre": W0[3:5, 3:5].mean(),
             "ring": (W0[2:6, 2:6].sum() - W0[3:5, 3:5].sum()) / 12}
+
+
+# Two classes: softmax regression is logistic regression (C17)-(C19).
+
+PAIR, PAIR_ITERATIONS, PAIR_RATE = (1, 8), 1000, 0.5
+
+
+@memoized("softmax.two_classes")
+def _two_classes():
+    """Softmax regression (C = 2, rate alpha) and logistic regression (rate 2 alpha,
+    from the same start) on the digits 1 and 8: parameters, test probabilities."""
+    from nnlit.activations import sigmoid
+    from nnlit.data import load_digits
+    from nnlit.logistic import optimize
+    from nnlit.softmax import as_logistic, initialize_parameters, model, softmax
+
+    X_train, Y_train, X_test, Y_test = load_digits(classes=PAIR)
+    soft, _ = model(X_train, Y_train, n_y=2, num_iterations=PAIR_ITERATIONS,
+                    learning_rate=PAIR_RATE, rng=0)
+    w0, b0 = as_logistic(initialize_parameters(X_train.shape[0], 2, rng=0))
+    logi, _, _ = optimize(w0, b0, X_train, Y_train, num_iterations=PAIR_ITERATIONS,
+                          learning_rate=2 * PAIR_RATE)
+    w, b = as_logistic(soft)
+    p_soft = softmax(soft["W"] @ X_test + soft["b"])[1]
+    p_logi = sigmoid(logi["w"].T @ X_test + logi["b"])[0]
+    return {"w_gap": max(np.abs(w - logi["w"]).max(), abs(b - logi["b"])),
+            "p_gap": np.abs(p_soft - p_logi).max(), "y": Y_test[0],
+            "soft": 100 * np.mean((p_soft > 0.5) == Y_test[0]),
+            "logi": 100 * np.mean((p_logi > 0.5) == Y_test[0])}
+
+
+@value("softmax.two_class_weight_gap", en="{:.1e}")
+def _two_class_weight_gap():
+    return _two_classes()["w_gap"]
+
+
+@value("softmax.two_class_probability_gap", en="{:.1e}")
+def _two_class_probability_gap():
+    return _two_classes()["p_gap"]
+
+
+@value("softmax.two_class_accuracy", en="{soft:.1f} % and {logi:.1f} %",
+       zh_CN="{soft:.1f} % 和 {logi:.1f} %")
+def _two_class_accuracy():
+    return _two_classes()
+
+
+@value("softmax.two_class_test_size", en="{}")
+def _two_class_test_size():
+    return _two_classes()["y"].size
+
+
+# The temperature (C20)-(C21), on the scores of the trained digit model.
+
+TEMPERATURES = (0.25, 1.0, 4.0)
+
+
+def _test_scores():
+    from nnlit.data import load_digits
+
+    params = _trained()[0]
+    X_test = load_digits(rng=0)[2]
+    return params["W"] @ X_test + params["b"]
+
+
+def _least_certain():
+    """Index of the test image whose largest probability (T = 1) is smallest."""
+    from nnlit.softmax import softmax
+
+    return int(np.argmin(softmax(_test_scores()).max(axis=0)))
+
+
+def _entropy_curve():
+    from nnlit.softmax import softmax_entropy
+
+    Z = _test_scores()
+    temperatures = np.geomspace(0.05, 100, 60)
+    return temperatures, np.array([softmax_entropy(Z, T).mean() for T in temperatures])
+
+
+def softmax_temperature(lang):
+    """Left: the probabilities of one test image at three temperatures; right:
+    the mean entropy of the test images against the temperature."""
+    from nnlit.softmax import softmax_with_temperature
+
+    t = TEXT.get(lang, TEXT["en"])
+    i = _least_certain()
+    z = _test_scores()[:, [i]]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
+    width = 0.8 / len(TEMPERATURES)
+    for k, T in enumerate(TEMPERATURES):
+        left.bar(np.arange(10) + (k - 1) * width, softmax_with_temperature(z, T)[:, 0],
+                 width, label=t["temp_label"].format(T=T))
+    left.set(xticks=range(10), xlabel=t["digit"], ylabel=t["probability"],
+             title=t["temp_bars"].format(label=int(_trained()[2][i])))
+    left.legend()
+    temperatures, entropy = _entropy_curve()
+    right.plot(temperatures, entropy)
+    right.axhline(np.log(10), ls="--", color="grey", label=t["log_c"])
+    right.axhline(0, ls=":", color="grey")
+    right.set(xscale="log", xlabel=t["temperature"], ylabel=t["entropy"],
+              title=t["entropy_title"])
+    right.legend(loc="center right")
+    fig.tight_layout()
+
+
+@value("softmax.temperature_top", en="{p0:.2f} at T = 0.25, {p1:.2f} at T = 1 and {p2:.2f} "
+       "at T = 4", zh_CN="T = 0.25 时为 {p0:.2f}，T = 1 时为 {p1:.2f}，T = 4 时为 {p2:.2f}")
+def _temperature_top():
+    from nnlit.softmax import softmax_with_temperature
+
+    z = _test_scores()[:, [_least_certain()]]
+    return {f"p{k}": softmax_with_temperature(z, T).max() for k, T in enumerate(TEMPERATURES)}
+
+
+@value("softmax.temperature_label", en="{true}, with the highest probability on {pred}",
+       zh_CN="{true}，概率最高的是 {pred}")
+def _temperature_label():
+    i = _least_certain()
+    return {"true": int(_trained()[2][i]), "pred": int(_trained()[3][i])}
+
+
+@value("softmax.mean_entropy", en="{:.2f}")
+def _mean_entropy():
+    from nnlit.softmax import softmax_entropy
+
+    return softmax_entropy(_test_scores()).mean()
+
+
+@value("softmax.log10", en="{:.2f}")
+def _log10():
+    return float(np.log(10))

@@ -13,10 +13,13 @@ from nnlit.activations import relu, relu_backward, relu_derivative
 from nnlit.deep import (
     L_model_backward,
     L_model_forward,
+    activation_rms,
     compute_cost,
     initialize_parameters_deep,
     linear_activation_backward,
     linear_backward,
+    predicted_spread,
+    sawtooth_parameters,
     update_parameters,
 )
 
@@ -264,3 +267,89 @@ def update_step_goes_downhill():
         check_close(new[key], params[key] - 0.01 * grads["d" + key], f"{key} step", 0, 0)
     if not compute_cost(L_model_forward(X, new)[0], Y) < compute_cost(AL, Y):
         raise AssertionError("a small step against the gradient did not lower the cost")
+
+
+@proves("deep-spread-depth")
+def spread_through_depth():
+    # (D5) for layers 1..3 applied one after the other unrolls into the product
+    n = sp.symbols("n0:3", positive=True)
+    s = sp.symbols("s1:4", positive=True)
+    msq_x = sp.Symbol("E_x", positive=True)
+    factor = [n[k] * s[k] ** 2 / 2 for k in range(3)]
+    msq = [msq_x]
+    for f in factor:
+        msq.append(f * msq[-1])  # E[a[l]^2] = n[l-1] s_l^2 / 2 * E[a[l-1]^2]
+    for layer in (1, 2, 3):
+        check_zero(msq[layer] - msq_x * sp.prod(factor[:layer]), f"E[a[{layer}]^2]")
+    # constant width n: He keeps the spread, 1/sqrt(n) halves the mean square per layer
+    m = sp.Symbol("n", positive=True)
+    check_zero((m * s[0] ** 2 / 2).subs(s[0], sp.sqrt(2 / m)) ** 3 - 1, "He, three layers")
+    check_zero((m * s[0] ** 2 / 2).subs(s[0], 1 / sp.sqrt(m)) ** 3 - sp.Rational(1, 8),
+               "1/sqrt(n), three layers")
+    # nnlit: predicted_spread is the square root of the product ...
+    rms = sp.lambdify([*n, *s, msq_x], [sp.sqrt(v) for v in msq[1:3]])
+    for scale, sv in [(0.01, [0.01] * 3), ("he", [np.sqrt(2 / 30), np.sqrt(2 / 20), 0.5]),
+                      ("xavier", [1 / np.sqrt(30), 1 / np.sqrt(20), 1 / np.sqrt(10)])]:
+        check_close(predicted_spread([30, 20, 10, 1], scale, x_rms=2.0),
+                    rms(30, 20, 10, *sv, 4.0), f"predicted_spread, scale {scale}")
+    # ... and a wide random network follows it (an average over the weights)
+    X = np.random.default_rng(12).normal(size=(300, 500))
+    for scale in (0.01, "xavier", "he", 0.3):
+        dims = [300, 300, 300, 300, 1]
+        measured = activation_rms(X, initialize_parameters_deep(dims, rng=13, scale=scale))
+        check_close(measured, predicted_spread(dims, scale), f"measured spread, scale {scale}",
+                    rtol=0.1, atol=0)
+
+
+def _tent(u):
+    return 2 * sp.Max(0, u) - 4 * sp.Max(0, u - sp.Rational(1, 2))
+
+
+@proves("deep-tent")
+def tent_map_and_its_compositions():
+    # t is 2u on [0, 1/2] and 2 - 2u on [1/2, 1]: u = s / (2 (1 + s)) covers (0, 1/2)
+    p = sp.Symbol("p", positive=True)
+    u = p / (2 * (1 + p))
+    check_zero(_tent(u) - 2 * u, "t on (0, 1/2)")
+    check_zero(_tent(u + sp.Rational(1, 2)) - (2 - 2 * (u + sp.Rational(1, 2))), "t on (1/2, 1)")
+    # so t maps each half of [0, 1] linearly onto [0, 1]: composing with t doubles the
+    # pieces. Exactly, for k = 1..4: t^k is 0, 1, 0, 1, ... at the points j / 2^k
+    for k in range(1, 5):
+        for j in range(2 ** k + 1):
+            value = sp.Rational(j, 2 ** k)
+            for _ in range(k):
+                value = _tent(value)
+            if value != j % 2:
+                raise AssertionError(f"t^{k}({j}/2^{k}) = {value}, not {j % 2}")
+    # nnlit: the network of sawtooth_parameters computes c (t^k(x) - 1/2)
+    x = ((np.arange(1024) + 0.5) / 1024).reshape(1, -1)  # never where t^k = 1/2 (k <= 5)
+    t = sp.lambdify(sp.Symbol("u"), _tent(sp.Symbol("u")))
+    for k in range(1, 6):
+        tk = x[0]
+        for _ in range(k):
+            tk = np.array([float(t(v)) for v in tk])
+        _, caches = L_model_forward(x, sawtooth_parameters(k, sharpness=3.0))
+        check_close(caches[-1][1][0], 3.0 * (tk - 0.5), f"score of the sawtooth network, k={k}")
+        changes = np.count_nonzero(np.diff(np.sign(tk - 0.5)))
+        if changes != 2 ** k:
+            raise AssertionError(f"t^{k} - 1/2 changes sign {changes} times, not 2^{k}")
+
+
+@proves("deep-shallow-pieces")
+def shallow_network_has_few_pieces():
+    N = 3
+    x = sp.Symbol("x", real=True)
+    v, w, c = (sp.symbols(f"{name}1:{N + 1}", real=True) for name in "vwc")
+    d = sp.Symbol("d", real=True)
+    f = sum(v[j] * sp.Max(0, w[j] * x + c[j]) for j in range(N)) + d
+    # the second derivative is zero except at the N kinks x = -c_j / w_j
+    deltas = sum(v[j] * w[j] ** 2 * sp.DiracDelta(w[j] * x + c[j]) for j in range(N))
+    check_zero(sp.diff(f, x, 2) - deltas, "f''")
+    # nnlit: random [1, 8, 1] networks never change sign more than 9 times
+    xs = np.linspace(-3, 3, 20001).reshape(1, -1)
+    for seed in range(50):
+        params = initialize_parameters_deep([1, 8, 1], rng=seed, scale=1.0)
+        params["b1"] = np.random.default_rng(seed).normal(size=(8, 1))
+        score = L_model_forward(xs, params)[1][-1][1][0]
+        if np.count_nonzero(np.diff(np.sign(score))) > 9:
+            raise AssertionError("a [1, 8, 1] network changed sign more than N + 1 times")

@@ -11,7 +11,10 @@ import numpy as np
 import sympy as sp
 
 from derivations import check_close, check_zero, proves
+from nnlit.activations import sigmoid
+from nnlit.logistic import optimize, propagate
 from nnlit.softmax import (
+    as_logistic,
     backward_propagation,
     compute_cost,
     cross_entropy,
@@ -19,12 +22,15 @@ from nnlit.softmax import (
     delta_cross_entropy,
     delta_cross_entropy_one_hot,
     forward_propagation,
+    initialize_parameters,
     log_softmax,
     model,
     one_hot,
     predict,
     softmax,
+    softmax_entropy,
     softmax_jacobian,
+    softmax_with_temperature,
     update_parameters,
 )
 
@@ -250,3 +256,108 @@ def softmax_keeps_the_order_of_the_scores():
     X = rng.normal(size=(3, 200))
     A, _ = forward_propagation(X, params)
     check_close(predict(params, X)[0], np.argmax(A, axis=0), "predict", rtol=0, atol=0)
+
+
+@proves("softmax-two-classes")
+def two_classes_is_the_sigmoid_of_the_difference():
+    z1, z2 = sp.symbols("z1 z2", real=True)
+    a = softmax_sym(sp.Matrix([z1, z2]))
+    sigmoid_sym = lambda t: 1 / (1 + sp.exp(-t))  # noqa: E731 (chapter 1's sigma)
+    check_zero(a[1] - sigmoid_sym(z2 - z1), "a_2 - sigma(z2 - z1)")
+    check_zero(a[0] - sigmoid_sym(z1 - z2), "a_1 - sigma(z1 - z2)")
+    # nnlit: the two rows of softmax are the sigmoids of the two differences
+    Z = np.random.default_rng(8).normal(0, 3, (2, 50))
+    check_close(softmax(Z)[1], sigmoid(Z[1] - Z[0]), "softmax row 2 vs sigmoid", rtol=1e-14)
+    check_close(softmax(Z)[0], sigmoid(Z[0] - Z[1]), "softmax row 1 vs sigmoid", rtol=1e-14)
+
+
+@proves("softmax-as-logistic", "softmax-two-class-step")
+def two_class_regression_is_logistic_regression():
+    n, m = 2, 2
+    W = sp.Matrix(2, n, lambda i, j: sp.Symbol(f"w_{i + 1}{j + 1}", real=True))
+    b = sp.Matrix(sp.symbols("b1:3", real=True))
+    X = sp.Matrix(n, m, lambda i, j: sp.Symbol(f"x_{i + 1}{j + 1}", real=True))
+    y = [1, 0]  # logistic labels = softmax class indices
+    Z = W * X + b * sp.ones(1, m)
+    A = sp.Matrix.hstack(*(softmax_sym(Z[:, i]) for i in range(m)))
+    w, beta = (W[1, :] - W[0, :]).T, b[1] - b[0]  # (C18)
+    a = [1 / (1 + sp.exp(-(w.T * X[:, i])[0] - beta)) for i in range(m)]
+    for i in range(m):
+        # both rows, so -log a_y is the logistic loss of a = sigma(w^T x + b): equal costs
+        check_zero(sp.cancel(sp.together(A[1, i] - a[i])), f"a_2 = sigma(w^T x + b), ex. {i + 1}")
+        check_zero(sp.cancel(sp.together(A[0, i] - (1 - a[i]))), f"a_1 = 1 - a, ex. {i + 1}")
+    J_soft = -sum(sp.log(A[y[i], i]) for i in range(m)) / m
+    # (C19): the step of (C15) moves w = w_2 - w_1 by 2 alpha times the logistic gradient
+    dW = sp.Matrix(2, n, lambda i, j: sp.diff(J_soft, W[i, j]))
+    dw_log = [sp.Rational(1, m) * sum((a[i] - y[i]) * X[j, i] for i in range(m))
+              for j in range(n)]
+    for j in range(n):
+        check_zero(sp.cancel(sp.together((dW[1, j] - dW[0, j]) - 2 * dw_log[j])),
+                   f"d(w_2 - w_1), entry {j + 1}")
+        check_zero(sp.cancel(sp.together(dW[1, j] + dW[0, j])),
+                   f"w_1 + w_2 does not move, entry {j + 1}")
+    db_log = sp.Rational(1, m) * sum(a[i] - y[i] for i in range(m))
+    check_zero(sp.cancel(sp.together(sp.diff(J_soft, b[1]) - sp.diff(J_soft, b[0]) - 2 * db_log)),
+               "d(b_2 - b_1)")
+    # nnlit: gradients and whole trainings agree (rate alpha vs 2 alpha)
+    rng = np.random.default_rng(9)
+    Xv, yv = rng.normal(size=(3, 40)), rng.integers(0, 2, (1, 40))
+    start = initialize_parameters(3, 2, rng=1)
+    w0, b0 = as_logistic(start)
+    soft, _ = model(Xv, yv, n_y=2, num_iterations=50, learning_rate=0.3, rng=1)
+    logi, _, _ = optimize(w0, b0, Xv, yv, num_iterations=50, learning_rate=0.6)
+    w1, b1 = as_logistic(soft)
+    check_close(w1, logi["w"], "w after 50 steps", rtol=1e-10, atol=1e-12)
+    check_close(b1, logi["b"], "b after 50 steps", rtol=1e-10, atol=1e-12)
+    grads, cost = propagate(w1, b1, Xv, yv)
+    _, cache = forward_propagation(Xv, soft)
+    check_close(compute_cost(cache["Z"], yv), cost, "the two costs")
+
+
+def _softmax_T(z, T):
+    return softmax_sym(z.applyfunc(lambda zj: zj / T))
+
+
+@proves("softmax-temperature")
+def temperature_limits():
+    T = sp.Symbol("T", positive=True)
+    # the largest score z_1 and the gaps d_2, d_3 > 0 below it (shift invariance)
+    d2, d3 = sp.symbols("d2 d3", positive=True)
+    a = _softmax_T(sp.Matrix([0, -d2, -d3]), T)
+    for j, (cold, hot) in enumerate([(1, sp.Rational(1, 3)), (0, sp.Rational(1, 3)),
+                                     (0, sp.Rational(1, 3))]):
+        if sp.limit(a[j], T, 0, "+") != cold:
+            raise AssertionError(f"a_{j + 1} does not tend to {cold} as T -> 0+")
+        if sp.limit(a[j], T, sp.oo) != hot:
+            raise AssertionError(f"a_{j + 1} does not tend to {hot} as T -> oo")
+    # nnlit against the definition, and at the extremes
+    z = scores(3)
+    exact = sp.lambdify([*z, T], list(_softmax_T(z, T)))
+    Z = np.random.default_rng(10).normal(0, 2, (3, 5))
+    for Tv in (0.3, 1.0, 7.0):
+        check_close(softmax_with_temperature(Z, Tv), np.array(exact(*Z, Tv)), f"T = {Tv}")
+    check_close(softmax_with_temperature(Z, 1e-3), one_hot(np.argmax(Z, axis=0), 3), "T small")
+    check_close(softmax_with_temperature(Z, 1e6), np.full((3, 5), 1 / 3), "T large",
+                rtol=1e-5)
+
+
+@proves("softmax-entropy-temperature")
+def entropy_grows_with_the_temperature():
+    T = sp.Symbol("T", positive=True)
+    z = scores(3)
+    a = _softmax_T(z, T)
+    H = -sum(aj * sp.log(aj) for aj in a)
+    mean = sum(aj * zj for aj, zj in zip(a, z, strict=True))
+    # H = log sum exp(z/T) - E_a[z] / T, a form without the logarithm of a quotient
+    H_short = sp.log(sum(sp.exp(zk / T) for zk in z)) - mean / T
+    check_zero(sp.cancel(sp.together(sp.expand_log(H - H_short, force=True))), "H, short form")
+    # dH/dT = Var_a(z) / T^3: a sum of non-negative terms a_j (z_j - E z)^2 / T^3
+    var = sum(aj * (zj - mean) ** 2 for aj, zj in zip(a, z, strict=True))
+    check_zero(sp.cancel(sp.together(sp.diff(H_short, T) - var / T ** 3)), "dH/dT")
+    # nnlit: the entropy, and its growth measured on a grid of temperatures
+    Zv = np.random.default_rng(11).normal(0, 2, (3, 4))
+    H_exact = sp.lambdify([*z, T], H)
+    check_close(softmax_entropy(Zv, 2.0)[0], H_exact(*Zv, 2.0), "softmax_entropy")
+    curve = np.vstack([softmax_entropy(Zv, Tv) for Tv in np.geomspace(0.05, 50, 40)])
+    if not np.all(np.diff(curve, axis=0) > 0):
+        raise AssertionError("the entropy does not grow with T")

@@ -839,3 +839,167 @@ __all__ = ["initialize_parameters_deep", "linear_forward", "linear_activation_fo
            "L_model_forward", "compute_cost", "linear_backward",
            "linear_activation_backward", "L_model_backward", "update_parameters",
            "L_layer_model", "predict", "SCALES"]
+
+
+# ---- the why of depth: the signal through many layers, and what depth buys ------
+
+
+def _scales(dims, scale):
+    """The scale s_l of every layer l = 1..L, as (D1) draws it."""
+    n_prev = np.asarray(dims[:-1], dtype=float)
+    if scale == "xavier":
+        return 1 / np.sqrt(n_prev)
+    if scale == "he":
+        return np.sqrt(2 / n_prev)
+    return np.full(n_prev.shape, scale)
+
+
+def predicted_spread(layer_dims, scale=0.01, x_rms=1.0):
+    r"""Root mean square of every hidden layer's activations, as (D5) predicts it.
+
+    .. math::
+
+        \operatorname{rms}\bigl(a^{[l]}\bigr) = \operatorname{rms}(x)
+        \prod_{k=1}^{l} \sqrt{\frac{n^{[k-1]} s_k^2}{2}},
+        \qquad l = 1, \dots, L-1
+
+    This is :eq:`deep-spread-depth`, the factor :eq:`deep-spread` applied
+    layer after layer to weights drawn as in :eq:`deep-init`. A factor below 1
+    makes the activations vanish geometrically with depth, one above 1 makes
+    them explode; only He's scale gives exactly 1. It is an average over the
+    random weights: :func:`~nnlit.deep.activation_rms` measures one network.
+
+    Parameters
+    ----------
+    layer_dims : list of int
+        ``[n_x, n[1], ..., n[L]]``.
+    scale : float or {"xavier", "he"}, default 0.01
+        As in :func:`~nnlit.deep.initialize_parameters_deep`.
+    x_rms : float, default 1.0
+        Root mean square of the inputs, :math:`\sqrt{\mathbb{E}[x^2]}`.
+
+    Returns
+    -------
+    rms : ndarray, shape (L-1,)
+        The predicted root mean square of :math:`A^{[1]}, \dots, A^{[L-1]}`.
+
+    Raises
+    ------
+    ValueError
+        If a size is not a positive integer, the scale is unknown or
+        ``x_rms`` is negative.
+
+    Examples
+    --------
+    >>> from nnlit.deep import predicted_spread
+    >>> print(predicted_spread([100, 100, 100, 100, 1], scale="he"))
+    [1. 1. 1.]
+    >>> print(predicted_spread([100, 100, 100, 100, 1], scale="xavier").round(4))
+    [0.7071 0.5    0.3536]
+    """
+    dims, scale = _layer_dims(layer_dims), _scale_of(scale)
+    x_rms = as_scalar(x_rms, "x_rms")
+    if x_rms < 0:
+        raise ValueError(f"x_rms must be a root mean square, at least 0, got {x_rms}")
+    n_prev, s = np.asarray(dims[:-1], dtype=float), _scales(dims, scale)
+    return x_rms * np.cumprod(np.sqrt(n_prev * s ** 2 / 2))[:-1]
+
+
+def activation_rms(X, parameters, hidden_activation="relu"):
+    r"""Root mean square of every hidden layer's activations, measured.
+
+    .. math::
+
+        \operatorname{rms}\bigl(A^{[l]}\bigr) = \sqrt{\frac{1}{n^{[l]} m}
+        \sum_{j=1}^{n^{[l]}} \sum_{i=1}^{m} \bigl(A^{[l]}_{ji}\bigr)^2},
+        \qquad l = 1, \dots, L-1
+
+    from a forward pass :eq:`deep-4` on ``X``: what
+    :func:`~nnlit.deep.predicted_spread` predicts with :eq:`deep-spread-depth`.
+
+    Parameters
+    ----------
+    X : array_like, shape (n_x, m)
+    parameters : dict
+        ``"W1"``, ``"b1"``, ..., ``"WL"``, ``"bL"``.
+    hidden_activation : {"relu", "sigmoid", "tanh"}, default "relu"
+
+    Returns
+    -------
+    rms : ndarray, shape (L-1,)
+
+    Raises
+    ------
+    ValueError
+        As :func:`~nnlit.deep.L_model_forward`.
+
+    Examples
+    --------
+    >>> from nnlit.deep import activation_rms, initialize_parameters_deep, predicted_spread
+    >>> X = np.random.default_rng(0).normal(size=(500, 2000))
+    >>> p = initialize_parameters_deep([500, 500, 500, 1], rng=0, scale="xavier")
+    >>> predicted = predicted_spread([500, 500, 500, 1], "xavier")
+    >>> print(activation_rms(X, p).round(2), predicted.round(2))
+    [0.71 0.52] [0.71 0.5 ]
+    """
+    _, caches = L_model_forward(X, parameters, hidden_activation)
+    # the cache of layer l + 1 starts with its input A[l]
+    return np.array([np.sqrt(np.mean(c[0][0] ** 2)) for c in caches[1:]])
+
+
+def sawtooth_parameters(k, sharpness=10.0):
+    r"""A deep, narrow ReLU network whose score is a sawtooth with 2^k pieces.
+
+    .. math::
+
+        t(u) = 2 \operatorname{relu}(u) - 4 \operatorname{relu}\bigl(u - \tfrac{1}{2}\bigr),
+        \qquad z^{[L]} = c \Bigl( t^{\circ k}(x) - \tfrac{1}{2} \Bigr)
+
+    for :math:`x \in [0, 1]`, with :math:`L = k + 1` layers of sizes
+    ``[1, 2, ..., 2, 1]`` and :math:`6k + 1` parameters. Each hidden layer
+    computes the two units of one tent map :math:`t` :eq:`deep-tent` of the
+    previous tent's value, so the score changes sign :math:`2^k` times on
+    :math:`[0, 1]`. A network with one hidden layer of N units changes sign at
+    most :math:`N + 1` times :eq:`deep-shallow-pieces`: it needs
+    :math:`2^k - 1` units to do the same.
+
+    Parameters
+    ----------
+    k : int
+        Number of hidden layers (tents composed), at least 1.
+    sharpness : float, default 10.0
+        The factor c of the output score; :func:`~nnlit.deep.predict` labels
+        1 where :math:`t^{\circ k}(x) > 1/2` whatever its value.
+
+    Returns
+    -------
+    parameters : dict
+        ``"W1"``, ``"b1"``, ..., ``"W{k+1}"``, ``"b{k+1}"`` for
+        :func:`~nnlit.deep.L_model_forward` with ReLU hidden layers.
+
+    Raises
+    ------
+    ValueError
+        If k is not a positive integer or the sharpness is not positive.
+
+    Examples
+    --------
+    >>> from nnlit.deep import predict, sawtooth_parameters
+    >>> x = np.array([[0.05, 0.2, 0.3, 0.45, 0.55, 0.7, 0.8, 0.95]])
+    >>> print(predict(x, sawtooth_parameters(2)))
+    [[0. 1. 1. 0. 0. 1. 1. 0.]]
+    """
+    k = positive_int(k, "k")
+    c = as_scalar(sharpness, "sharpness")
+    if not c > 0:
+        raise ValueError(f"sharpness must be a positive number, got {c}")
+    tent = np.array([[2.0, -4.0]])  # t = 2 relu(u) - 4 relu(u - 1/2)
+    halves = np.array([[0.0], [-0.5]])
+    parameters = {"W1": np.ones((2, 1)), "b1": halves.copy()}
+    for layer in range(2, k + 1):  # the two units of t, applied to the previous t
+        parameters[f"W{layer}"], parameters[f"b{layer}"] = np.vstack([tent, tent]), halves.copy()
+    parameters[f"W{k + 1}"], parameters[f"b{k + 1}"] = c * tent, np.array([[-c / 2]])
+    return parameters
+
+
+__all__ += ["predicted_spread", "activation_rms", "sawtooth_parameters"]

@@ -15,7 +15,7 @@ from nnlit._checks import (
     non_negative_int,
     positive_int,
 )
-from nnlit.activations import _sigmoid, sigmoid
+from nnlit.activations import _sigmoid, _sigmoid_prime, sigmoid
 from nnlit.losses import _cost_from_logits
 
 
@@ -295,3 +295,59 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000,
 
 __all__ = ["sigmoid", "initialize_with_zeros", "propagate", "optimize",
            "predict", "model"]
+
+
+def cost_hessian(w, b, X):
+    r"""Second derivatives of the cost :eq:`logistic-6` with respect to
+    :math:`(w, b)`: the Hessian, which shows that the cost is convex.
+
+    .. math::
+
+        \nabla^2 J = \frac{1}{m}\, \tilde{X}\,
+            \operatorname{diag}\bigl(a^{(i)}(1 - a^{(i)})\bigr)\, \tilde{X}^T,
+        \qquad \tilde{X} = \begin{pmatrix} X \\ 1 \cdots 1 \end{pmatrix}
+
+    This is :eq:`logistic-hessian`. The labels do not appear in it, and it
+    is positive semi-definite for every :math:`(w, b)`, by :eq:`logistic-convex`,
+    so the cost has no local minimum that is not a global one.
+
+    Parameters
+    ----------
+    w : array_like, shape (n_x, 1)
+        Weights.
+    b : float
+        Bias.
+    X : array_like, shape (n_x, m)
+        Examples, one per column.
+
+    Returns
+    -------
+    H : ndarray, shape (n_x + 1, n_x + 1)
+        Rows and columns in the order :math:`w_1, \dots, w_{n_x}, b`.
+
+    Raises
+    ------
+    ValueError
+        If w does not have shape (n_x, 1) for X's n_x, or an input is not finite.
+
+    Examples
+    --------
+    >>> from nnlit.logistic import cost_hessian
+    >>> X = np.array([[1.0, -1.0]])
+    >>> H = cost_hessian(np.zeros((1, 1)), 0.0, X)   # a = 1/2, a (1 - a) = 1/4
+    >>> print(H)
+    [[0.25 0.  ]
+     [0.   0.25]]
+    >>> X = np.random.default_rng(0).normal(size=(2, 50))
+    >>> H = cost_hessian(np.array([[3.0], [-2.0]]), 1.0, X)
+    >>> bool(np.linalg.eigvalsh(H).min() >= 0)
+    True
+    """
+    w, b, X = _check_params(w, b, X)
+    m = X.shape[1]
+    X_tilde = np.vstack([X, np.ones((1, m), dtype=X.dtype)])
+    curvature = _sigmoid_prime(w.T @ X + b)  # a (1 - a), one per example
+    return (X_tilde * (curvature / m)) @ X_tilde.T
+
+
+__all__ += ["cost_hessian"]

@@ -4,6 +4,7 @@ it NaN or infinite."""
 import numpy as np
 
 from nnlit._checks import as_binary_labels, as_matrix
+from nnlit.activations import _sigmoid, _sigmoid_prime
 
 
 def _mean_loss(losses):
@@ -72,7 +73,9 @@ def binary_cross_entropy(A, Y):
             + \bigl(1 - y^{(i)}\bigr) \log\bigl(1 - a^{(i)}\bigr) \Bigr)
 
     This is :eq:`logistic-6` with the loss :eq:`logistic-3`, for the course's
-    functions that hand over probabilities rather than scores.
+    functions that hand over probabilities rather than scores. It is the
+    negative log-likelihood of the labels under the Bernoulli model
+    :eq:`logistic-bernoulli`, divided by :math:`m`.
 
     Parameters
     ----------
@@ -115,3 +118,95 @@ def binary_cross_entropy(A, Y):
     tiny = np.finfo(A.dtype).tiny
     p = np.where(Y == 1, A, 1 - A)  # probability given to the true label
     return float(-np.mean(np.log(np.maximum(p, tiny))))
+
+
+def binary_cross_entropy_derivative(A, Y):
+    r"""Derivative of the loss :eq:`logistic-3` with respect to the prediction.
+
+    .. math::
+
+        \frac{\partial L}{\partial a} = -\frac{y}{a} + \frac{1 - y}{1 - a}
+
+    This is the first line of :eq:`logistic-chain`; multiplied by the
+    sigmoid's slope :math:`a(1 - a)` (the second line) it becomes
+    :eq:`logistic-dz`. The deep chapter starts its backward pass from it.
+
+    Parameters
+    ----------
+    A : array_like, shape (1, m)
+        Predicted probabilities, strictly between 0 and 1.
+    Y : array_like, shape (1, m)
+        True labels in {0, 1} (booleans are accepted).
+
+    Returns
+    -------
+    dA : ndarray, shape (1, m)
+
+    Raises
+    ------
+    ValueError
+        If the shapes differ, A is not strictly inside (0, 1) (the derivative
+        is infinite there), or Y holds other values than 0/1.
+
+    Examples
+    --------
+    >>> from nnlit.losses import binary_cross_entropy_derivative
+    >>> A = np.array([[0.8, 0.8, 0.5]])
+    >>> Y = np.array([[1, 0, 1]])
+    >>> print(binary_cross_entropy_derivative(A, Y))      # -1/0.8, 1/0.2, -1/0.5
+    [[-1.25  5.   -2.  ]]
+    >>> print(binary_cross_entropy_derivative(A, Y) * A * (1 - A))   # a - y
+    [[-0.2  0.8 -0.5]]
+    """
+    A = as_matrix(A, "A", shape=(1, None))
+    if np.any((A <= 0) | (A >= 1)):
+        raise ValueError("A must hold probabilities strictly between 0 and 1: "
+                         "dL/da is infinite at 0 and 1 (start from the scores instead)")
+    Y = as_binary_labels(Y, "Y", A, "A")
+    return -Y / A + (1 - Y) / (1 - A)
+
+
+def squared_error_dz(Z, Y):
+    r"""Derivative with respect to the score of the squared error of a sigmoid,
+    the loss logistic regression does *not* use.
+
+    .. math::
+
+        L_{\text{sq}} = \tfrac{1}{2}(a - y)^2, \qquad
+        \frac{\partial L_{\text{sq}}}{\partial z} = (a - y)\,a\,(1 - a),
+        \qquad a = \sigma(z)
+
+    This is :eq:`logistic-squared-dz`. Against the cross-entropy's
+    :math:`a - y` it carries the extra factor :math:`a(1 - a)`, which tends
+    to 0 when the sigmoid saturates, even on a wrong answer; and its own
+    derivative can be negative, so the cost is not convex, as
+    :eq:`logistic-squared-not-convex` shows.
+
+    Parameters
+    ----------
+    Z : array_like, shape (1, m)
+        Scores :math:`z = w^T x + b`.
+    Y : array_like, shape (1, m)
+        True labels in {0, 1} (booleans are accepted).
+
+    Returns
+    -------
+    dZ : ndarray, shape (1, m)
+
+    Raises
+    ------
+    ValueError
+        If the shapes differ, Z is not finite or Y holds other values than 0/1.
+
+    Examples
+    --------
+    >>> from nnlit.losses import squared_error_dz
+    >>> Z = np.array([[-10.0, 0.0]])
+    >>> Y = np.array([[1, 1]])
+    >>> print(squared_error_dz(Z, Y))   # a wrong, confident answer barely moves
+    [[-4.53937469e-05 -1.25000000e-01]]
+    """
+    Z = as_matrix(Z, "Z", shape=(1, None))
+    Y = as_binary_labels(Y, "Y", Z, "Z")
+    A = _sigmoid(Z)
+    return (A - Y) * _sigmoid_prime(Z)

@@ -809,3 +809,167 @@ __all__ = ["softmax", "stable_softmax", "log_softmax", "one_hot", "cross_entropy
            "delta_cross_entropy", "delta_cross_entropy_one_hot", "softmax_jacobian",
            "initialize_parameters", "forward_propagation", "compute_cost",
            "backward_propagation", "update_parameters", "model", "predict"]
+
+
+# ---- two classes and the temperature (the why of this chapter) ---------------
+
+
+def as_logistic(parameters):
+    r"""The logistic regression that a two-class softmax regression is.
+
+    .. math::
+
+        w = w_2 - w_1, \qquad b = b_2 - b_1, \qquad
+        a_2^{(i)} = \frac{e^{z_2^{(i)}}}{e^{z_1^{(i)}} + e^{z_2^{(i)}}}
+                  = \sigma\bigl(w^T x^{(i)} + b\bigr)
+
+    where :math:`w_1^T, w_2^T` are the rows of ``W``. With :math:`C = 2` the
+    softmax is the sigmoid of the score difference :eq:`softmax-two-classes`,
+    so softmax regression predicts, costs and learns exactly as chapter 1's
+    logistic regression with these parameters :eq:`softmax-as-logistic`,
+    one step with rate :math:`\alpha` being a logistic step with rate
+    :math:`2\alpha` :eq:`softmax-two-class-step`. Class 1 of the softmax
+    model (the second row) is the label 1 of the logistic one.
+
+    Parameters
+    ----------
+    parameters : dict
+        ``"W"`` of shape (2, n_x) and ``"b"`` of shape (2, 1).
+
+    Returns
+    -------
+    w : ndarray, shape (n_x, 1)
+    b : float
+
+    Raises
+    ------
+    ValueError
+        If ``W`` or ``b`` is missing, or their shapes are not (2, n_x) and (2, 1).
+
+    Examples
+    --------
+    >>> from nnlit.softmax import as_logistic, softmax
+    >>> from nnlit.activations import sigmoid
+    >>> params = {"W": np.array([[1.0, -2.0], [0.5, 1.0]]), "b": np.array([[0.25], [-1.0]])}
+    >>> w, b = as_logistic(params)
+    >>> print(w.ravel(), b)
+    [-0.5  3. ] -1.25
+    >>> X = np.array([[1.0, -1.0, 0.0], [2.0, 0.0, -3.0]])
+    >>> bool(np.allclose(softmax(params["W"] @ X + params["b"])[1], sigmoid(w.T @ X + b)))
+    True
+    """
+    W, b = as_entries(parameters, ("W", "b"), "parameters").values()
+    if W.shape[0] != 2 or b.shape != (2, 1):
+        raise ValueError(
+            f'parameters["W"] has shape {W.shape} and parameters["b"] has shape {b.shape}: '
+            f"a two-class softmax regression needs W of shape (2, n_x) and b of shape (2, 1)"
+        )
+    return (W[1] - W[0]).reshape(-1, 1), float(b[1, 0] - b[0, 0])
+
+
+def _tempered(Z, temperature):
+    Z = as_matrix(Z, "Z")
+    T = as_scalar(temperature, "temperature")
+    if not T > 0:
+        raise ValueError(f"temperature must be a positive number, got {T}")
+    with np.errstate(over="ignore"):  # a huge Z / T overflows to inf: see _shifted
+        return np.nan_to_num(Z / T, posinf=np.finfo(Z.dtype).max)
+
+
+def softmax_with_temperature(Z, temperature=1.0):
+    r"""Softmax of the scores divided by a temperature T.
+
+    .. math::
+
+        a_j(T) = \frac{e^{z_j / T}}{\sum_{k=1}^{C} e^{z_k / T}}, \qquad T > 0
+
+    This is :eq:`softmax-temperature`: :math:`T = 1` is
+    :func:`~nnlit.softmax.softmax`; as :math:`T \to 0^+` each column tends to
+    the one-hot column of its largest score, as :math:`T \to \infty` to the
+    uniform column :math:`1/C`, and in between the entropy grows with
+    :math:`T` :eq:`softmax-entropy-temperature`. The order of the
+    probabilities, hence the prediction :eq:`softmax-predict`, does not
+    depend on T.
+
+    Parameters
+    ----------
+    Z : array_like, shape (C, m)
+        Scores, one column per example.
+    temperature : float, default 1.0
+        T, a positive number.
+
+    Returns
+    -------
+    A : ndarray, shape (C, m)
+        Probabilities; each column sums to 1.
+
+    Raises
+    ------
+    ValueError
+        If Z is not a finite 2-D array or the temperature is not positive.
+
+    Examples
+    --------
+    >>> from nnlit.softmax import softmax_with_temperature
+    >>> Z = np.array([[2.0], [1.0], [0.0]])
+    >>> for T in (0.1, 1.0, 100.0):
+    ...     print(T, softmax_with_temperature(Z, T).ravel().round(3))
+    0.1 [1. 0. 0.]
+    1.0 [0.665 0.245 0.09 ]
+    100.0 [0.337 0.333 0.33 ]
+    """
+    return _softmax(_tempered(Z, temperature))
+
+
+def softmax_entropy(Z, temperature=1.0):
+    r"""Entropy of the softmax of every column at a temperature T.
+
+    .. math::
+
+        H\bigl(a(T)\bigr) = -\sum_{j=1}^{C} a_j(T) \log a_j(T),
+        \qquad
+        \frac{dH}{dT} = \frac{1}{T^3} \sum_{j=1}^{C} a_j
+        \Bigl(z_j - \sum_{k=1}^{C} a_k z_k\Bigr)^2 \ge 0
+
+    This is :eq:`softmax-entropy-temperature`. It lies between 0 (one class
+    certain) and :math:`\log C` (all classes equally likely), the limits of
+    :eq:`softmax-temperature` as :math:`T \to 0^+` and :math:`T \to \infty`.
+
+    Parameters
+    ----------
+    Z : array_like, shape (C, m)
+        Scores, one column per example.
+    temperature : float, default 1.0
+        T, a positive number.
+
+    Returns
+    -------
+    H : ndarray, shape (1, m)
+        The entropy of each column, in nats.
+
+    Raises
+    ------
+    ValueError
+        If Z is not a finite 2-D array or the temperature is not positive.
+
+    Notes
+    -----
+    Computed as :math:`-\sum_j a_j \log a_j` with :math:`\log a_j` from
+    :func:`~nnlit.softmax.log_softmax`; a probability that is exactly 0
+    contributes exactly 0 (the limit of :math:`t \log t`), never NaN.
+
+    Examples
+    --------
+    >>> from nnlit.softmax import softmax_entropy
+    >>> Z = np.array([[2.0], [1.0], [0.0]])
+    >>> print([round(float(softmax_entropy(Z, T)[0, 0]), 4) for T in (0.1, 1.0, 100.0)])
+    [0.0005, 0.8324, 1.0986]
+    """
+    S = _tempered(Z, temperature)
+    A, logA = _softmax(S), _log_softmax(S)
+    # a gap beyond the float range gives log a = -inf with a = 0: the term is 0
+    terms = np.multiply(A, logA, out=np.zeros_like(A), where=A > 0)
+    return -np.sum(terms, axis=0, keepdims=True)
+
+
+__all__ += ["as_logistic", "softmax_with_temperature", "softmax_entropy"]

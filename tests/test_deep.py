@@ -480,3 +480,83 @@ def test_proofs_catch_planted_bugs(monkeypatch):
                             k: v * (1.01 if k.startswith("dW") else 1)
                             for k, v in L_model_backward(AL, Y, caches, h).items()})
     assert not run("backward_pass_of_a_three_layer_network")
+
+
+# ---- the signal through depth, and the sawtooth -----------------------------------
+
+from nnlit.deep import activation_rms, predicted_spread, sawtooth_parameters  # noqa: E402
+
+
+@pytest.mark.parametrize("scale, factor", [
+    (0.01, np.sqrt(100 * 1e-4 / 2)), ("xavier", np.sqrt(0.5)), ("he", 1.0),
+    (0.3, np.sqrt(100 * 0.09 / 2))])
+def test_predicted_spread_is_a_geometric_sequence_of_constant_width(scale, factor):
+    rms = predicted_spread([100] * 8 + [1], scale, x_rms=3.0)
+    assert rms.shape == (7,)
+    np.testing.assert_allclose(rms, 3.0 * factor ** np.arange(1, 8), rtol=1e-12)
+
+
+def test_predicted_spread_uses_each_layers_own_width():
+    # n[l-1] of layer 2 is 8, not the input size 50
+    np.testing.assert_allclose(predicted_spread([50, 8, 4, 1], 0.5),
+                               np.cumprod([np.sqrt(50 * 0.25 / 2), np.sqrt(8 * 0.25 / 2)]))
+
+
+@pytest.mark.parametrize("scale", [0.01, "xavier", "he", 0.3])
+def test_measured_spread_follows_the_prediction_in_a_wide_network(scale):
+    dims = [300, 300, 300, 300, 1]
+    X = np.random.default_rng(30).normal(size=(300, 1500))
+    measured = activation_rms(X, initialize_parameters_deep(dims, rng=31, scale=scale))
+    np.testing.assert_allclose(measured, predicted_spread(dims, scale), rtol=0.1)
+
+
+def test_activation_rms_reads_the_hidden_layers():
+    p = initialize_parameters_deep([3, 4, 2, 1], rng=32, scale="he")
+    X = np.random.default_rng(33).normal(size=(3, 7))
+    A1 = np.maximum(0, p["W1"] @ X + p["b1"])
+    A2 = np.maximum(0, p["W2"] @ A1 + p["b2"])
+    np.testing.assert_allclose(activation_rms(X, p),
+                               [np.sqrt(np.mean(A1 ** 2)), np.sqrt(np.mean(A2 ** 2))], rtol=1e-14)
+
+
+@pytest.mark.parametrize("bad, match", [({"x_rms": -1.0}, "x_rms"), ({"scale": "glorot"}, "scale"),
+                                        ({"layer_dims": [5]}, "at least two")])
+def test_predicted_spread_rejects_bad_input(bad, match):
+    kwargs = {"layer_dims": [5, 4, 1], "scale": "he", "x_rms": 1.0, **bad}
+    with pytest.raises(ValueError, match=match):
+        predicted_spread(**kwargs)
+
+
+def sawtooth(x, k):
+    """t^k in closed form: 1 - |(2^k x mod 2) - 1| on [0, 1]."""
+    return 1 - np.abs(np.mod(2 ** k * x, 2) - 1)
+
+
+@pytest.mark.parametrize("k", [1, 2, 3, 5, 7])
+def test_sawtooth_network_computes_the_composed_tents(k):
+    x = ((np.arange(4096) + 0.5) / 4096).reshape(1, -1)
+    params = sawtooth_parameters(k, sharpness=2.0)
+    assert len(params) == 2 * (k + 1)
+    assert sum(v.size for v in params.values()) == 6 * k + 1
+    _, caches = L_model_forward(x, params)
+    np.testing.assert_allclose(caches[-1][1], 2.0 * (sawtooth(x, k) - 0.5), atol=1e-9)
+    labels = predict(x, params)
+    assert np.count_nonzero(np.diff(labels[0])) == 2 ** k
+
+
+def test_a_shallow_network_of_the_same_size_changes_sign_at_most_n_plus_1_times():
+    xs = np.linspace(-2, 2, 40001).reshape(1, -1)
+    most = 0
+    for seed in range(30):
+        p = initialize_parameters_deep([1, 8, 1], rng=seed, scale=1.0)
+        p["b1"] = np.random.default_rng(100 + seed).uniform(-2, 2, (8, 1))
+        score = L_model_forward(xs, p)[1][-1][1][0]
+        most = max(most, np.count_nonzero(np.diff(np.sign(score))))
+    assert 0 < most <= 9
+
+
+@pytest.mark.parametrize("k, sharpness, match", [(0, 1.0, "k"), (2.5, 1.0, "k"),
+                                                  (2, 0.0, "sharpness"), (2, -1.0, "sharpness")])
+def test_sawtooth_parameters_rejects_bad_input(k, sharpness, match):
+    with pytest.raises(ValueError, match=match):
+        sawtooth_parameters(k, sharpness)

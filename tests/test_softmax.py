@@ -373,3 +373,83 @@ def test_backward_propagation_rejects_a_bad_cache(cache, match):
 
     with pytest.raises(ValueError, match=match):
         backward_propagation(np.ones((4, 3)), [0, 1, 1], cache)
+
+
+# ---- two classes and the temperature -----------------------------------------
+
+from nnlit.activations import sigmoid  # noqa: E402
+from nnlit.logistic import optimize  # noqa: E402
+from nnlit.softmax import as_logistic, softmax_entropy, softmax_with_temperature  # noqa: E402
+
+
+def test_two_class_softmax_is_the_sigmoid_of_the_difference():
+    Z = np.random.default_rng(20).normal(0, 5, (2, 30))
+    np.testing.assert_allclose(softmax(Z)[1], sigmoid(Z[1] - Z[0]), rtol=1e-13)
+
+
+def test_as_logistic_reads_off_the_differences_and_training_agrees():
+    rng = np.random.default_rng(21)
+    X, y = rng.normal(size=(4, 25)), rng.integers(0, 2, (1, 25))
+    start = initialize_parameters(4, 2, rng=3)
+    w0, b0 = as_logistic(start)
+    np.testing.assert_array_equal(w0[:, 0], start["W"][1] - start["W"][0])
+    soft, _ = model(X, y, n_y=2, num_iterations=30, learning_rate=0.2, rng=3)
+    logi, _, _ = optimize(w0, b0, X, y, num_iterations=30, learning_rate=0.4)
+    w, b = as_logistic(soft)
+    np.testing.assert_allclose(w, logi["w"], rtol=1e-10, atol=1e-13)
+    np.testing.assert_allclose(b, logi["b"], rtol=1e-10, atol=1e-13)
+    # with the same rate (not 2 alpha) they part: the factor 2 is real
+    half, _, _ = optimize(w0, b0, X, y, num_iterations=30, learning_rate=0.2)
+    assert np.abs(w - half["w"]).max() > 1e-3
+    # w_1 + w_2 never moves
+    np.testing.assert_allclose(soft["W"].sum(axis=0), start["W"].sum(axis=0), atol=1e-14)
+
+
+@pytest.mark.parametrize("params, match", [
+    ({"W": np.ones((3, 2)), "b": np.zeros((3, 1))}, r"\(3, 2\).*\(2, n_x\)"),
+    ({"W": np.ones((2, 2)), "b": np.zeros((1, 1))}, r"\(1, 1\).*\(2, 1\)"),
+    ({"W": np.ones((2, 2))}, "missing"),
+])
+def test_as_logistic_rejects_other_shapes(params, match):
+    with pytest.raises(ValueError, match=match):
+        as_logistic(params)
+
+
+def test_temperature_one_is_softmax_and_order_is_kept():
+    Z = np.random.default_rng(22).normal(0, 3, (5, 8))
+    np.testing.assert_allclose(softmax_with_temperature(Z), softmax(Z), rtol=1e-15)
+    for T in (0.01, 0.3, 3.0, 1e4):
+        A = softmax_with_temperature(Z, T)
+        np.testing.assert_allclose(A.sum(axis=0), 1.0, rtol=1e-12)
+        np.testing.assert_array_equal(np.argmax(A, axis=0), np.argmax(Z, axis=0))
+        np.testing.assert_allclose(A, softmax(Z / T), rtol=1e-12)
+
+
+def test_temperature_limits_and_extreme_values():
+    Z = np.array([[3.0, -1.0], [1.0, 2.0], [0.0, 1.5]])
+    np.testing.assert_allclose(softmax_with_temperature(Z, 1e-4), one_hot([0, 1], 3), atol=1e-12)
+    np.testing.assert_allclose(softmax_with_temperature(Z, 1e9), 1 / 3, rtol=1e-8)
+    # scores beyond the float range once divided by a tiny T: still a distribution
+    A = softmax_with_temperature(np.array([[1e300], [-1e300]]), 1e-10)
+    np.testing.assert_array_equal(A, [[1.0], [0.0]])
+    assert np.isfinite(softmax_entropy(np.array([[1e300], [-1e300]]), 1e-10)).all()
+
+
+def test_entropy_is_between_zero_and_log_c_and_grows_with_t():
+    Z = np.random.default_rng(23).normal(0, 2, (4, 6))
+    temperatures = np.geomspace(0.01, 1000, 80)
+    H = np.vstack([softmax_entropy(Z, T) for T in temperatures])
+    assert np.all(np.diff(H, axis=0) > 0)
+    assert H.min() >= 0 and H.max() <= np.log(4)
+    A = softmax(Z)
+    np.testing.assert_allclose(softmax_entropy(Z)[0], -np.sum(A * np.log(A), axis=0), rtol=1e-12)
+    # equal scores: uniform at every temperature, entropy log C
+    np.testing.assert_allclose(softmax_entropy(np.zeros((4, 1)), 0.1), np.log(4), rtol=1e-15)
+
+
+@pytest.mark.parametrize("T", [0.0, -1.0, np.inf, np.nan, [1.0, 2.0]])
+def test_temperature_must_be_a_positive_number(T):
+    with pytest.raises(ValueError, match="temperature"):
+        softmax_with_temperature(np.zeros((2, 1)), T)
+    with pytest.raises(ValueError, match="temperature"):
+        softmax_entropy(np.zeros((2, 1)), T)
