@@ -279,6 +279,20 @@ def _box(ax, xy, text, color):
             bbox={"boxstyle": "round,pad=0.5", "fc": color, "ec": "0.3"})
 
 
+@describe(
+    en=(
+        "The computation graph of one example: boxes for x, w and b feed z = wᵀx + b, then a "
+        "= σ(z), then the loss L(a, y), joined by arrows. Above each box in blue, its value "
+        "in the forward pass; below it in red, the derivative of L in the backward pass (dz ="
+        " a − y, da, and dw = x dz, db = dz at the bottom); the example's x, w, b and y are "
+        "in the title."
+    ),
+    zh_CN=(
+        "一个样本的计算图：x、w、b 三个方框经箭头连到 z = wᵀx + b，再到 a = σ(z)，再到损失 L("
+        "a, y)。每个方框上方的蓝字是前向传播中的数值，下方的红字是反向传播中 L 的导数（dz = a"
+        " − y、da，底部为 dw = x dz、db = dz）；标题给出该样本的 x、w、b 和 y。"
+    ),
+)
 def logistic_graph(lang):
     """The computation graph of one example, with its numbers forward and back."""
     t = TEXT.get(lang, TEXT["en"])
@@ -332,6 +346,21 @@ def _saturation_curves():
             "ce_dz": np.abs(ce_dz).ravel(), "sq_dz": np.abs(squared_error_dz(Z, Y)).ravel()}
 
 
+@describe(
+    en=(
+        "Two plots for one example labelled 1, against the score z from -12 to 12. Left: the "
+        "cross-entropy loss and the squared error ½(a − y)² (dashed). Right: the size of "
+        "their slopes dL/dz on a log scale, |a − y| for cross-entropy and |a − y| a(1 − a) "
+        "for the squared error (dashed), which all but vanishes for a confidently wrong "
+        "score; a vertical line marks z = -10."
+    ),
+    zh_CN=(
+        "两幅图，针对一个标签为 1 的样本，横轴为得分 z（-12 到 12）。左：交叉熵损失与平方误差"
+        " ½(a − y)²（虚线）。右：它们的斜率 dL/dz 的大小（对数刻度），交叉熵为 |a − y|，平方"
+        "误差为 |a − y| a(1 − a)（虚线），后者在自信而错误的得分处几乎消失；竖线标出 z = -10"
+        "。"
+    ),
+)
 def logistic_saturation(lang):
     """Cross-entropy against squared error for a label 1: the loss and its slope."""
     t = TEXT.get(lang, TEXT["en"])

@@ -258,6 +258,19 @@ def signal(scale):
     return activation_rms(X, params), predicted_spread(SIGNAL, scale, x_rms=x_rms)
 
 
+@describe(
+    en=(
+        "Log-scale plot of the root mean square of the activations in each layer of a "
+        "15-layer network (14 hidden layers of 100 units) before training, for four initial "
+        "scales (0.01, 1/√n[l−1], √(2/n[l−1]) and 0.3): measured values as dots, the values "
+        "predicted by (D6) as dashed lines of the same colour."
+    ),
+    zh_CN=(
+        "对数刻度图：15 层网络（14 个 100 单元的隐藏层）在训练前各层激活值的均方根，四种初始"
+        "尺度（0.01、1/√n[l−1]、√(2/n[l−1])、0.3）各一组：圆点为实测值，同色虚线为 (D6) 的预"
+        "测值。"
+    ),
+)
 def deep_signal(lang):
     """Root mean square of the activations layer by layer: measured (dots) and
     predicted by (D6) (dashed), for four initial scales."""
@@ -351,6 +364,20 @@ def _built():
     return 100 * np.mean(predict(x, params) == y), z / 10 + 0.5  # t^K(x) from the score
 
 
+@describe(
+    en=(
+        "Two plots over x from 0 to 1, the sawtooth labels shaded grey behind both. Left: the"
+        " score t(t(t(t(x)))) of a deep narrow network [1, 2, 2, 2, 2, 1] built by hand, its "
+        "accuracy in the title. Right: the output probabilities of a shallow network [1, 8, "
+        "1] and of the deep narrow network trained by gradient descent (best of several "
+        "starts), their accuracies in the legend."
+    ),
+    zh_CN=(
+        "两幅图，横轴 x 从 0 到 1，背后灰色阴影为锯齿形的标签。左：手工构造的又深又窄网络 [1,"
+        " 2, 2, 2, 2, 1] 的得分 t(t(t(t(x))))，标题中给出准确率。右：浅层网络 [1, 8, 1] 与用"
+        "梯度下降训练的又深又窄网络（多个起点中最好的）输出的概率，图例中给出准确率。"
+    ),
+)
 def deep_sawtooth(lang):
     """Left: the hand-built deep narrow network's t^K(x) and the labels; right:
     the trained shallow and deep networks' output probabilities."""

@@ -242,6 +242,20 @@ def _entropy_curve():
     return temperatures, np.array([softmax_entropy(Z, T).mean() for T in temperatures])
 
 
+@describe(
+    en=(
+        "Two plots. Left: bar chart of the probabilities the trained softmax model gives the "
+        "ten digits for one test image, at temperatures 0.25, 1 and 4, the image's true digit"
+        " in the title. Right: the mean entropy of the test images' probabilities against the"
+        " temperature on a log scale, between the dotted line at 0 and the dashed line at log"
+        " 10."
+    ),
+    zh_CN=(
+        "两幅图。左：训练好的 softmax 模型对一张测试图像给出的十个数字的概率柱状图，温度为 0."
+        "25、1、4，标题中给出该图像的真实数字。右：测试图像概率分布的平均熵随温度（对数刻度）"
+        "的变化，介于 0 处的点线与 log 10 处的虚线之间。"
+    ),
+)
 def softmax_temperature(lang):
     """Left: the probabilities of one test image at three temperatures; right:
     the mean entropy of the test images against the temperature."""
