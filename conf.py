@@ -25,6 +25,7 @@ extensions = [
     "matplotlib.sphinxext.plot_directive",
     "book",
     "glossary",
+    "outputs",
 ]
 root_doc = "index"
 exclude_patterns = ["_build"]

@@ -1,0 +1,142 @@
+"""The book's downloads: a notebook per chapter and a PDF per language.
+
+Run after `make pdf` and `make html` (`make test` does so): `pytest -m built`.
+"""
+
+import doctest
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.built
+
+ROOT = Path(__file__).resolve().parent.parent
+HTML = Path(os.environ.get("NNLIT_HTML", ROOT / "_build" / "html"))
+LATEX = ROOT / "_build" / "latex"
+LANGS = ("en", "zh_CN")
+FENCE = re.compile(r"^```\{doctest\}\n(.*?)^```", re.MULTILINE | re.DOTALL)
+CJK = re.compile(r"[\u4e00-\u9fff]")
+CHECK = doctest.OutputChecker()
+FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+
+
+def page_examples(page):
+    """The doctest examples of a page's {doctest} blocks, from its source."""
+    text = (ROOT / "docs" / f"{page}.md").read_text(encoding="utf-8")
+    return [ex for block in FENCE.findall(text)
+            for ex in doctest.DocTestParser().get_examples(block)]
+
+
+PAGES = sorted(p.stem for p in (ROOT / "docs").glob("*.md") if page_examples(p.stem))
+
+
+def notebook(lang, page):
+    path = HTML / lang / "_downloads" / f"{page}.ipynb"
+    assert path.is_file(), f"{path} was not built (make html)"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def shown(output):
+    """What a stored output shows, as the runner reports it."""
+    if output["output_type"] == "stream":
+        return output["text"]
+    return output["data"]["text/plain"] + "\n"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_notebook_for_every_page_with_examples(lang):
+    built = sorted(p.stem for p in (HTML / lang / "_downloads").glob("*.ipynb"))
+    assert built == PAGES
+    assert {"preliminaries", "logistic", "shallow", "softmax", "deep"} <= set(PAGES)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", PAGES)
+def test_notebook_is_nbformat_4(lang, page):
+    book = notebook(lang, page)
+    assert (book["nbformat"], book["nbformat_minor"]) == (4, 5)
+    assert book["metadata"]["kernelspec"]["language"] == "python"
+    ids = [cell["id"] for cell in book["cells"]]
+    assert len(set(ids)) == len(ids) and all(re.fullmatch(r"[\w-]{1,64}", i) for i in ids)
+    for cell in book["cells"]:
+        assert isinstance(cell["source"], str) and cell["source"].strip()
+        if cell["cell_type"] == "code":
+            assert not re.search(r"^(>>>|\.\.\.) ", cell["source"], re.MULTILINE), cell["source"]
+            assert isinstance(cell["execution_count"], int)
+            assert all(o["output_type"] in ("stream", "execute_result", "error")
+                       for o in cell["outputs"])
+        else:
+            assert cell["cell_type"] == "markdown"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", PAGES)
+def test_notebook_holds_the_page(lang, page):
+    """Every example of the page, in order, with the doctest's output; the
+    prose with its headings and the page's equations as $$ ... $$."""
+    book = notebook(lang, page)
+    code = "\n".join(c["source"] for c in book["cells"] if c["cell_type"] == "code") + "\n"
+    outputs = [shown(o) for c in book["cells"] if c["cell_type"] == "code"
+               for o in c["outputs"] if o["output_type"] != "error"]
+    at = 0
+    for example in page_examples(page):
+        source = re.sub(r"\s*#\s*doctest:.*$", "", example.source, flags=re.MULTILINE)
+        found = code.find(source, at)
+        assert found >= 0, f"example missing or out of order: {source!r}"
+        at = found + len(source)
+        if example.want and example.exc_msg is None:
+            assert example.want.replace("<BLANKLINE>", "") in outputs, example.want
+    markdown = "\n".join(c["source"] for c in book["cells"] if c["cell_type"] == "markdown")
+    assert markdown.startswith("# ")
+    source = (ROOT / "docs" / f"{page}.md").read_text(encoding="utf-8")
+    for latex in re.findall(r"^\$\$\n(.*?)\n\\tag\{([^}]*)\}\n\$\$", source, re.M | re.S):
+        assert "$$\n{}\n\\tag{{{}}}\n$$".format(*latex) in markdown
+    if lang == "zh_CN":
+        assert len(CJK.findall(markdown)) > 200
+        assert code == "\n".join(c["source"] for c in notebook("en", page)["cells"]
+                                 if c["cell_type"] == "code") + "\n"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", PAGES)
+def test_notebook_runs_with_the_doctests_outputs(lang, page):
+    """Top to bottom in a fresh Python process, each cell shows what it stores."""
+    path = HTML / lang / "_downloads" / f"{page}.ipynb"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "MPLBACKEND": "Agg"}
+    with tempfile.TemporaryDirectory() as cwd:
+        done = subprocess.run([sys.executable, "-W", "error", str(ROOT / "tests" /
+                               "notebook_runner.py"), str(path)],
+                              cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    ran = json.loads(done.stdout)
+    cells = [c for c in notebook(lang, page)["cells"] if c["cell_type"] == "code"]
+    assert len(ran) == len(cells)
+    for cell, got in zip(cells, ran, strict=True):
+        errors = [o for o in cell["outputs"] if o["output_type"] == "error"]
+        want = "".join(shown(o) for o in cell["outputs"] if o["output_type"] != "error")
+        if errors:
+            assert "raises-exception" in cell["metadata"]["tags"]
+            assert got["error"] is not None, f"did not raise: {cell['source']}"
+            assert CHECK.check_output(f"{errors[0]['ename']}: {errors[0]['evalue']}\n",
+                                      got["error"] + "\n", FLAGS), got["error"]
+        else:
+            assert got["error"] is None, f"{cell['source']}\nraised {got['error']}"
+        assert CHECK.check_output(want, got["stdout"], FLAGS), (
+            f"{cell['source']}\nstored:\n{want}\nran:\n{got['stdout']}")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", PAGES)
+def test_page_links_its_notebook_as_a_download(lang, page):
+    html = (HTML / lang / f"{page}.html").read_text(encoding="utf-8")
+    words = {"en": "Download this chapter as a notebook",
+             "zh_CN": "下载本章的 Jupyter 笔记本"}[lang]
+    link = (f'<a class="reference download notebook" href="_downloads/{page}.ipynb" '
+            f'download="{page}.ipynb">{words}</a>')
+    assert link in html
