@@ -31,9 +31,11 @@ SKIP = (nodes.target, nodes.comment, nodes.raw, nodes.system_message, nodes.subs
         addnodes.index, addnodes.only, addnodes.toctree, nodes.colspec)
 WORDS = {
     "en": {"notebook": "Download this chapter as a notebook",
-           "pdf": "Download the book as a PDF"},
+           "pdf": "Download the book as a PDF",
+           "authors": "The nnlit authors"},
     "zh_CN": {"notebook": "下载本章的 Jupyter 笔记本",
-              "pdf": "下载本书的 PDF"},
+              "pdf": "下载本书的 PDF",
+              "authors": "nnlit 作者"},
 }
 
 
@@ -41,6 +43,16 @@ def pdf_path(config):
     """Where ``make pdf`` leaves the PDF of the build language."""
     lang = config.language
     return Path(config.nnlit_pdf_dir) / lang / f"nnlit-{lang}.pdf"
+
+
+def configure_latex(app, config):
+    """One PDF per language, ``nnlit-<lang>.pdf``, titled in that language."""
+    from book import WORDS as BOOK
+
+    words = {**WORDS["en"], **WORDS.get(config.language, {})}
+    title = f"nnlit — {BOOK.get(config.language, BOOK['en'])['tagline']}"
+    config.latex_documents = [(config.root_doc, f"nnlit-{config.language}.tex", title,
+                               words["authors"], "manual")]
 
 
 def escape(text):
@@ -261,6 +273,19 @@ def add_downloads(app, doctree, docname):
                        nodes.raw("", html, format="html"))
 
 
+def chapters_in_pdf(app, doctree, docname):
+    """In the PDF, the pages of the root toctree are chapters, not sections of
+    the root page's section that holds only that toctree ("Contents")."""
+    if app.builder.format != "latex":
+        return
+    for wrapper in list(doctree.findall(nodes.compound)):
+        section = wrapper.parent
+        rest = [n for n in section.children if not isinstance(n, (nodes.title, nodes.target))]
+        if "toctree-wrapper" in wrapper["classes"] and isinstance(section, nodes.section) \
+                and rest == [wrapper]:
+            section.replace_self(wrapper.children)
+
+
 def pdf_changed(app, env, added, changed, removed):
     """Every page links the PDF once it exists: rewrite them all when it appears."""
     has_pdf = pdf_path(app.config).is_file()
@@ -278,8 +303,10 @@ def copy_pdf(app, exception):
 
 
 def setup(app):
+    app.connect("config-inited", configure_latex)
     app.add_config_value("nnlit_pdf_dir", str(ROOT / "_build" / "latex"), "env")
     app.connect("env-get-outdated", pdf_changed)
     app.connect("doctree-resolved", add_downloads)
+    app.connect("doctree-resolved", chapters_in_pdf)
     app.connect("build-finished", copy_pdf)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
