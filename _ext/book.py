@@ -279,6 +279,11 @@ def _chain(app, docname, node, words):
     if not proofs:
         logger.warning("equation %r is claimed by no proof in derivations/", label,
                        location=node)
+    return _chain_line(code, proofs, words)
+
+
+def _chain_line(code, proofs, words):
+    """**Code:** f(), g() · **Proof:** name ✓"""
     para = nodes.paragraph(classes=["equation-chain"])
     para += nodes.strong(text=words["code"])
     _join(para, code, words)
@@ -374,6 +379,12 @@ def _ledger(app, docname, words):
     summary = nodes.paragraph(classes=["ledger-summary"], text=words["summary"].format(
         equations=len(rows), pages=pages, proven=proven, linked=linked,
         proofs=len(_results(app)), seconds=seconds))
+    if app.builder.format == "latex":  # four columns do not fit a page: an entry per equation
+        entries = nodes.bullet_list(classes=["equation-ledger"])
+        for where, formula, code, proofs in rows:
+            head = nodes.paragraph("", "", *where, nodes.Text(" "), *formula)
+            entries += nodes.list_item("", head, _chain_line(code, proofs, words))
+        return [summary, entries]
     table = nodes.table(classes=["equation-ledger", "colwidths-given"])
     group = nodes.tgroup(cols=4)
     table += group
@@ -426,8 +437,9 @@ def latex_math_block(self, node):
         LaTeXTranslator.visit_math_block(self, node)
     except nodes.SkipNode:
         if node.get("label") and node.get("number"):
-            label = r"\label{equation:%s:%s}" % (node["docname"], node["label"])
-            self.body[-1] = self.body[-1].replace(label, label + r"\tag{%s}" % node["number"], 1)
+            label = "\\label{equation:" + f"{node['docname']}:{node['label']}}}"
+            tag = "\\tag{" + f"{node['number']}}}"
+            self.body[-1] = self.body[-1].replace(label, label + tag, 1)
         raise
 
 

@@ -38,6 +38,14 @@ WORDS = {
               "authors": "nnlit 作者"},
 }
 
+CHINESE_LATEX = r"""
+\renewcommand{\contentsname}{目录}
+\makeatletter
+\titleformat{\chapter}[display]{\py@HeaderFamily\raggedleft}{\Large 第\,\thechapter\,章}%
+  {1ex}{\titlerule\vspace{1.5ex}\Huge}
+\makeatother
+"""
+
 
 def pdf_path(config):
     """Where ``make pdf`` leaves the PDF of the build language."""
@@ -53,6 +61,10 @@ def configure_latex(app, config):
     title = f"nnlit — {BOOK.get(config.language, BOOK['en'])['tagline']}"
     config.latex_documents = [(config.root_doc, f"nnlit-{config.language}.tex", title,
                                words["authors"], "manual")]
+    if config.language.startswith("zh"):  # babel has no Chinese captions: write our own
+        config.latex_elements = {
+            **config.latex_elements, "babel": "", "fncychap": "",
+            "preamble": config.latex_elements.get("preamble", "") + CHINESE_LATEX}
 
 
 def escape(text):
