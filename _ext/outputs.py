@@ -10,7 +10,7 @@
   when it has been built.
 - A line at the top of every page links both (``<a download>``, so the
   browser saves a real ``.ipynb``); the PDF link appears only when the PDF
-  exists, so no link dangles.
+  has been built, so no link dangles (``make test`` builds it first).
 """
 
 import ast
@@ -276,7 +276,7 @@ def add_downloads(app, doctree, docname):
         links.append(f'<a class="reference download notebook" href="{up}{notebook}" '
                      f'download="{notebook}">{words["notebook"]}</a>')
     pdf = pdf_path(app.config)
-    if pdf.is_file():
+    if pdf.is_file() or (Path(app.outdir) / DOWNLOADS / pdf.name).is_file():
         links.append(f'<a class="reference download pdf" href="{up}{pdf.name}">{words["pdf"]}</a>')
     section = next(doctree.findall(nodes.section), None)
     if links and section is not None:
@@ -298,13 +298,15 @@ def chapters_in_pdf(app, doctree, docname):
             section.replace_self(wrapper.children)
 
 
-def pdf_changed(app, env, added, changed, removed):
-    """Every page links the PDF once it exists: rewrite them all when it appears."""
-    has_pdf = pdf_path(app.config).is_file()
-    if getattr(env, "nnlit_has_pdf", None) == has_pdf or app.builder.format != "html":
-        return []
-    env.nnlit_has_pdf = has_pdf
-    return sorted(env.found_docs - set(removed))
+def pdf_appeared(app, env, added, changed, removed):
+    """Pages written before the PDF existed lack its link: rewrite them all
+    when it first appears (a fresh output directory is written anyway)."""
+    out, pdf = Path(app.outdir), pdf_path(app.config)
+    if (app.builder.format == "html" and pdf.is_file()
+            and (out / f"{app.config.root_doc}.html").is_file()
+            and not (out / DOWNLOADS / pdf.name).is_file()):
+        return sorted(env.found_docs - set(removed))
+    return []
 
 
 def copy_pdf(app, exception):
@@ -317,7 +319,7 @@ def copy_pdf(app, exception):
 def setup(app):
     app.connect("config-inited", configure_latex)
     app.add_config_value("nnlit_pdf_dir", str(ROOT / "_build" / "latex"), "env")
-    app.connect("env-get-outdated", pdf_changed)
+    app.connect("env-get-outdated", pdf_appeared)
     app.connect("doctree-resolved", add_downloads)
     app.connect("doctree-resolved", chapters_in_pdf)
     app.connect("build-finished", copy_pdf)

@@ -140,3 +140,90 @@ def test_page_links_its_notebook_as_a_download(lang, page):
     link = (f'<a class="reference download notebook" href="_downloads/{page}.ipynb" '
             f'download="{page}.ipynb">{words}</a>')
     assert link in html
+
+
+def pdf(lang):
+    path = LATEX / lang / f"nnlit-{lang}.pdf"
+    assert path.is_file(), f"{path} was not built (make pdf)"
+    return path
+
+
+def poppler(*cmd):
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def outline(lang):
+    """The PDF's bookmarks as (depth, title), through poppler's XML output."""
+    xml = poppler("pdftohtml", "-xml", "-i", "-q", "-stdout", str(pdf(lang)))
+    items, depth = [], 0
+    for tag, title in re.findall(r"<(/?outline)>|<item [^>]*>([^<]*)</item>", xml):
+        depth += {"outline": 1, "/outline": -1}.get(tag, 0)
+        if title:
+            items.append((depth, title.replace("&amp;", "&")))
+    return items
+
+
+def page_titles(lang):
+    """The title of every page of the book, as its notebook or its source gives it."""
+    titles = [notebook(lang, p)["cells"][1]["source"].split("\n")[0][2:] for p in PAGES]
+    if lang == "en":
+        titles += [(ROOT / "docs" / f"{p}.md").read_text(encoding="utf-8").split("\n")[0][2:]
+                   for p in ("verification",)]
+    return titles
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_text_is_extractable_and_typeset(lang):
+    text = poppler("pdftotext", "-enc", "UTF-8", str(pdf(lang)), "-")
+    assert len(text) > 100_000
+    assert not re.search(r"\\(frac|begin|end|sigma|tag|label|hat|sum|left|right|sphinx"
+                         r"|operatorname|mathrm|textbf)\b|\$\$", text)
+    assert "✓" in text and "✗" not in text
+    if lang == "zh_CN":
+        assert len(CJK.findall(text)) > 20_000
+        assert "逻辑斯特回归" in text and "交叉熵" in text
+    log = (LATEX / lang / f"nnlit-{lang}.log").read_text(encoding="utf-8", errors="replace")
+    assert "Missing character" not in log  # a glyph the fonts lack would be dropped silently
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_outline_has_chapters_and_sections(lang):
+    items = outline(lang)
+    chapters = [title for depth, title in items if depth == 1]
+    for title in page_titles(lang):
+        assert title in chapters
+    assert sum(depth == 2 for depth, _ in items) > 3 * len(chapters)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_has_the_figures(lang):
+    rows = poppler("pdfimages", "-list", str(pdf(lang))).splitlines()[2:]
+    images = [row for row in rows if row.split()[2] == "image"]
+    plots = sum(p.read_text(encoding="utf-8").count(".. plot::")
+                for p in (ROOT / "docs").glob("*.md"))
+    assert plots > 0 and len(images) >= plots
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_pages_are_numbered(lang):
+    """After the title page, the last line of each page ends with its number:
+    i, ii, ... for the contents, then 1, 2, 3, ... to the end."""
+    pages = poppler("pdftotext", "-layout", "-enc", "UTF-8", str(pdf(lang)), "-").split("\f")
+    numbers = [[line for line in page.splitlines() if line.strip()][-1].split()[-1]
+               for page in pages[1:] if page.strip()]
+    front = next(i for i, n in enumerate(numbers) if n.isdigit())
+    assert numbers[:front] == ["i", "ii", "iii", "iv"][:front] and front > 0
+    assert numbers[front:] == [str(n) for n in range(1, len(numbers) - front + 1)]
+    assert len(numbers) > 50
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_links_the_pdf(lang):
+    copy = HTML / lang / "_downloads" / f"nnlit-{lang}.pdf"
+    assert copy.read_bytes() == pdf(lang).read_bytes()
+    words = {"en": "Download the book as a PDF", "zh_CN": "下载本书的 PDF"}[lang]
+    link = f'<a class="reference download pdf" href="_downloads/nnlit-{lang}.pdf">{words}</a>'
+    for page in (ROOT / "docs").glob("*.md"):
+        assert link in (HTML / lang / f"{page.stem}.html").read_text(encoding="utf-8"), page.stem
