@@ -4,6 +4,8 @@ Run after `make pdf` and `make html` (`make test` does so): `pytest -m built`.
 """
 
 import doctest
+import importlib
+import inspect
 import json
 import os
 import re
@@ -20,17 +22,24 @@ ROOT = Path(__file__).resolve().parent.parent
 HTML = Path(os.environ.get("NNLIT_HTML", ROOT / "_build" / "html"))
 LATEX = ROOT / "_build" / "latex"
 LANGS = ("en", "zh_CN")
-FENCE = re.compile(r"^```\{doctest\}\n(.*?)^```", re.MULTILINE | re.DOTALL)
+EXAMPLES = re.compile(r"^```\{doctest\}\n(.*?)^```|^\.\. auto(?:function|class):: ([\w.]+)",
+                      re.MULTILINE | re.DOTALL)
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CHECK = doctest.OutputChecker()
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 
 
 def page_examples(page):
-    """The doctest examples of a page's {doctest} blocks, from its source."""
+    """The doctest examples of a page, in order: its {doctest} blocks and the
+    docstrings it shows, from their sources."""
     text = (ROOT / "docs" / f"{page}.md").read_text(encoding="utf-8")
-    return [ex for block in FENCE.findall(text)
-            for ex in doctest.DocTestParser().get_examples(block)]
+    examples = []
+    for block, name in EXAMPLES.findall(text):
+        if name:
+            module, _, attr = name.rpartition(".")
+            block = inspect.getdoc(getattr(importlib.import_module(module), attr)) or ""
+        examples += doctest.DocTestParser().get_examples(block)
+    return examples
 
 
 PAGES = sorted(p.stem for p in (ROOT / "docs").glob("*.md") if page_examples(p.stem))
