@@ -287,9 +287,18 @@ def add_downloads(app, doctree, docname):
 
 def chapters_in_pdf(app, doctree, docname):
     """In the PDF, the pages of the root toctree are chapters, not sections of
-    the root page's section that holds only that toctree ("Contents")."""
+    the root page's section that holds only that toctree ("Contents"); the
+    root page's opening paragraphs open its first chapter (LaTeX would print
+    them alone on a page after the contents)."""
     if app.builder.format != "latex":
         return
+    root = next(doctree.findall(nodes.section), None)
+    first = next((n for n in root.children if isinstance(n, nodes.section)), None) if root else None
+    if first is not None:
+        for para in reversed(root.children[:root.index(first)]):
+            if isinstance(para, nodes.paragraph):
+                root.remove(para)
+                first.insert(1, para)
     for wrapper in list(doctree.findall(nodes.compound)):
         section = wrapper.parent
         rest = [n for n in section.children if not isinstance(n, (nodes.title, nodes.target))]
