@@ -53,6 +53,14 @@ def pdf_path(config):
     return Path(config.nnlit_pdf_dir) / lang / f"nnlit-{lang}.pdf"
 
 
+def pdf_url(app, pagename):
+    """The PDF's URL from a page, or None as long as no PDF has been built."""
+    pdf = pdf_path(app.config)
+    if pdf.is_file() or (Path(app.outdir) / DOWNLOADS / pdf.name).is_file():
+        return "../" * pagename.count("/") + f"{DOWNLOADS}/{pdf.name}"
+    return None
+
+
 def configure_latex(app, config):
     """One PDF per language, ``nnlit-<lang>.pdf``, titled in that language."""
     from book import WORDS as BOOK
@@ -275,9 +283,9 @@ def add_downloads(app, doctree, docname):
     if notebook:
         links.append(f'<a class="reference download notebook" href="{up}{notebook}" '
                      f'download="{notebook}">{words["notebook"]}</a>')
-    pdf = pdf_path(app.config)
-    if pdf.is_file() or (Path(app.outdir) / DOWNLOADS / pdf.name).is_file():
-        links.append(f'<a class="reference download pdf" href="{up}{pdf.name}">{words["pdf"]}</a>')
+    pdf = pdf_url(app, docname)
+    if pdf:
+        links.append(f'<a class="reference download pdf" href="{pdf}">{words["pdf"]}</a>')
     section = next(doctree.findall(nodes.section), None)
     if links and section is not None:
         html = '<p class="nnlit-downloads">' + " · ".join(links) + "</p>\n"
@@ -318,6 +326,11 @@ def pdf_appeared(app, env, added, changed, removed):
     return []
 
 
+def pdf_in_context(app, pagename, templatename, context, doctree):
+    """Templates may link the PDF too (``nnlit_pdf``: its URL from the page, or None)."""
+    context["nnlit_pdf"] = pdf_url(app, pagename)
+
+
 def copy_pdf(app, exception):
     pdf = pdf_path(app.config)
     if exception is None and app.builder.format == "html" and pdf.is_file():
@@ -331,5 +344,6 @@ def setup(app):
     app.connect("env-get-outdated", pdf_appeared)
     app.connect("doctree-resolved", add_downloads)
     app.connect("doctree-resolved", chapters_in_pdf)
+    app.connect("html-page-context", pdf_in_context)
     app.connect("build-finished", copy_pdf)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
