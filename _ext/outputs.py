@@ -11,6 +11,8 @@
 - A line at the top of every page links both (``<a download>``, so the
   browser saves a real ``.ipynb``); the PDF link appears only when the PDF
   has been built, so no link dangles (``make test`` builds it first).
+- For the LaTeX builder: the file name and title of each language's PDF,
+  Chinese captions, and the pages of the root toctree as chapters.
 """
 
 import ast
