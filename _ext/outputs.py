@@ -21,6 +21,7 @@ import doctest
 import json
 import re
 import shutil
+import unicodedata
 from pathlib import Path
 
 from docutils import nodes
@@ -95,11 +96,16 @@ def inline(node):
         fence = "``" if "`" in text else "`"
         return f"{fence}{text}{fence}"
     inner = "".join(inline(child) for child in node.children)
-    mark = {nodes.strong: "**", nodes.emphasis: "*"}.get(type(node))
+    mark, tag = {nodes.strong: ("**", "strong"), nodes.emphasis: ("*", "em")}.get(
+        type(node), (None, None))
     if mark and inner.strip():
-        # CommonMark: no space just inside the marks, so it goes outside
+        # CommonMark: no space just inside the marks, so it goes outside; and
+        # marks next to punctuation (代码：) may not close: then the HTML tag
         lead, trail = inner[:len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()):]
-        return f"{lead}{mark}{inner.strip()}{mark}{trail}"
+        inner = inner.strip()
+        if unicodedata.category(inner[0])[0] == "P" or unicodedata.category(inner[-1])[0] == "P":
+            return f"{lead}<{tag}>{inner}</{tag}>{trail}"
+        return f"{lead}{mark}{inner}{mark}{trail}"
     if isinstance(node, nodes.reference) and node.get("refuri", "").startswith(("http:", "https:")):
         return f"[{inner}]({node['refuri']})"
     return inner
