@@ -85,9 +85,10 @@ html_static_path = ["_static"]
 html_css_files = ["nnlit.css"]
 html_copy_source = False
 
-# The PDF (`make pdf`): Sphinx's LaTeX builder with xelatex; for zh_CN Sphinx
-# loads xeCJK, which gets the Noto CJK fonts here. latex_documents (file name
-# and title) is set per language by _ext/outputs.py.
+# The PDF (`make pdf`): Sphinx's LaTeX builder with xelatex and xeCJK with the
+# Noto CJK fonts, in both languages (the English book shows Chinese output of
+# the checker too). latex_documents (file name and title) and the Chinese
+# captions are set per language by _ext/outputs.py.
 latex_engine = "xelatex"
 latex_domain_indices = False
 latex_use_xindy = False  # no index is printed; xindy is a separate Debian package
@@ -96,17 +97,17 @@ latex_elements = {
     "papersize": "a4paper",
     "pointsize": "11pt",
     "extraclassoptions": "openany,oneside",  # read on screens: no blank pages
+    "fontenc": r"\usepackage{xeCJK}",  # loads fontspec
+    "fvset": r"\fvset{fontsize=auto,formatcom=\xeCJKVerbAddon}",  # no spaces added in code
     "fontpkg": r"""
 \setmainfont{texgyretermes}[Extension=.otf, UprightFont=*-regular, BoldFont=*-bold,
   ItalicFont=*-italic, BoldItalicFont=*-bolditalic]
 \setsansfont{texgyreheros}[Extension=.otf, UprightFont=*-regular, BoldFont=*-bold,
   ItalicFont=*-italic, BoldItalicFont=*-bolditalic]
 \setmonofont{DejaVu Sans Mono}[Scale=0.85]
-\ifdefined\setCJKmainfont
-  \setCJKmainfont{Noto Serif CJK SC}
-  \setCJKsansfont{Noto Sans CJK SC}
-  \setCJKmonofont{Noto Sans Mono CJK SC}
-\fi
+\setCJKmainfont{Noto Serif CJK SC}
+\setCJKsansfont{Noto Sans CJK SC}
+\setCJKmonofont{Noto Sans Mono CJK SC}
 """,
     # the verdict marks, which the text fonts lack
     "preamble": r"""
