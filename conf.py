@@ -97,6 +97,8 @@ latex_elements = {
     "papersize": "a4paper",
     "pointsize": "11pt",
     "extraclassoptions": "openany,oneside",  # read on screens: no blank pages
+    # the titles carry the notes' own numbers ("1. Logistic regression")
+    "secnumdepth": r"\setcounter{secnumdepth}{-1}",
     "fontenc": r"\usepackage{xeCJK}",  # loads fontspec
     "fvset": r"\fvset{fontsize=auto,formatcom=\xeCJKVerbAddon}",  # no spaces added in code
     "fontpkg": r"""

@@ -43,10 +43,6 @@ WORDS = {
 
 CHINESE_LATEX = r"""
 \renewcommand{\contentsname}{目录}
-\makeatletter
-\titleformat{\chapter}[display]{\py@HeaderFamily\raggedleft}{\Large 第\,\thechapter\,章}%
-  {1ex}{\titlerule\vspace{1.5ex}\Huge}
-\makeatother
 """
 
 
@@ -74,7 +70,7 @@ def configure_latex(app, config):
                                words["authors"], "manual")]
     if config.language.startswith("zh"):  # babel has no Chinese captions: write our own
         config.latex_elements = {
-            **config.latex_elements, "babel": "", "fncychap": "",
+            **config.latex_elements, "babel": "",
             "preamble": config.latex_elements.get("preamble", "") + CHINESE_LATEX}
 
 
