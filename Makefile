@@ -1,6 +1,6 @@
-# nnlit: `make docs` builds the book in both languages, `make test` runs every
-# check. Both set themselves up (virtual environment, pinned MathJax, and the
-# Debian packages chromium and fonts-noto-cjk when missing).
+# nnlit: `make docs` builds the book in both languages, `make pdf` its PDFs,
+# `make test` runs every check. All set themselves up (virtual environment,
+# pinned MathJax, and the Debian packages they need, when missing).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -8,7 +8,14 @@ PY     := $(VENV)/bin/python
 SPHINX := $(PY) -m sphinx -W --keep-going -q -c .
 HTML   := _build/html
 
-.PHONY: docs test setup system-deps proofs html html-en html-zh gettext lint clean
+LANGS  := en zh_CN
+# Debian packages: fonts for the figures, Chromium for the browser test,
+# XeLaTeX with xeCJK and latexmk for the PDFs, poppler to test them.
+DEBS   := chromium fonts-noto-cjk texlive-xetex texlive-lang-chinese texlive-lang-cjk \
+          texlive-latex-extra latexmk poppler-utils
+
+.PHONY: docs test setup system-deps proofs html html-en html-zh pdf $(LANGS:%=pdf-%) gettext \
+        lint clean
 
 docs: setup system-deps proofs html
 	@echo
@@ -20,8 +27,9 @@ test: setup system-deps
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 	$(PY) -m derivations
+	$(MAKE) --no-print-directory pdf
 	$(MAKE) --no-print-directory html
-	$(PY) -m pytest -m browser
+	$(PY) -m pytest -m "browser or built"
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -35,14 +43,20 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-# Chinese fonts for the figures, Chromium for the browser test.
 system-deps:
-	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -q "Noto Sans CJK"; then \
+	@missing=""; \
+	if command -v dpkg >/dev/null 2>&1; then \
+	  for pkg in $(DEBS); do dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	else \
+	  for cmd in chromium xelatex latexmk pdftotext; do \
+	    command -v $$cmd >/dev/null 2>&1 || missing="$$missing $$cmd"; done; \
+	fi; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else \
-	    echo "nnlit needs the Debian packages chromium and fonts-noto-cjk:" >&2; \
-	    echo "  sudo apt-get install chromium fonts-noto-cjk" >&2; exit 1; \
+	    echo "nnlit needs the Debian packages$$missing:" >&2; \
+	    echo "  sudo apt-get install$$missing" >&2; exit 1; \
 	  fi; \
 	fi
 
@@ -57,6 +71,17 @@ html-en: setup
 
 html-zh: setup
 	$(SPHINX) -D language=zh_CN -d _build/cache/zh_CN/doctrees docs $(HTML)/zh_CN
+
+# The PDF of each language: Sphinx's LaTeX builder (sharing the HTML build's
+# doctrees), then xelatex through latexmk; the HTML links it once it exists.
+pdf: $(LANGS:%=pdf-%)
+	@echo "The PDFs are built:"; for l in $(LANGS); do echo "  $(CURDIR)/_build/latex/$$l/nnlit-$$l.pdf"; done
+
+$(LANGS:%=pdf-%): pdf-%: setup system-deps
+	$(SPHINX) -b latex -D language=$* -d _build/cache/$*/doctrees docs _build/latex/$*
+	$(MAKE) --no-print-directory -C _build/latex/$* clean all-pdf LATEXMKOPTS=-silent \
+	  LATEXOPTS="-interaction=nonstopmode -halt-on-error" >_build/latex/xelatex-$*.out 2>&1 \
+	  || { tail -40 _build/latex/xelatex-$*.out >&2; exit 1; }
 
 # After editing a page or a docstring: refresh the catalogs, then translate
 # what `sphinx-intl stat` reports as untranslated or fuzzy.

@@ -27,6 +27,7 @@ extensions = [
     "book",
     "theme",
     "glossary",
+    "outputs",
 ]
 root_doc = "index"
 exclude_patterns = ["_build"]
@@ -101,3 +102,39 @@ copybutton_prompt_text = r">>> |\.\.\. |\$ "
 copybutton_prompt_is_regexp = True
 copybutton_only_copy_prompt_lines = True
 html_copy_source = False
+
+# The PDF (`make pdf`): Sphinx's LaTeX builder with xelatex and xeCJK with the
+# Noto CJK fonts, in both languages (the English book shows Chinese output of
+# the checker too). latex_documents (file name and title) and the Chinese
+# captions are set per language by _ext/outputs.py.
+latex_engine = "xelatex"
+latex_domain_indices = False
+latex_use_xindy = False  # no index is printed; xindy is a separate Debian package
+latex_show_urls = "no"
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "11pt",
+    "extraclassoptions": "openany,oneside",  # read on screens: no blank pages
+    # the titles carry the notes' own numbers ("1. Logistic regression")
+    "secnumdepth": r"\setcounter{secnumdepth}{-1}",
+    "fontenc": r"\usepackage{xeCJK}",  # loads fontspec
+    "fvset": r"\fvset{fontsize=auto,formatcom=\xeCJKVerbAddon}",  # no spaces added in code
+    "fontpkg": r"""
+\setmainfont{texgyretermes}[Extension=.otf, UprightFont=*-regular, BoldFont=*-bold,
+  ItalicFont=*-italic, BoldItalicFont=*-bolditalic]
+\setsansfont{texgyreheros}[Extension=.otf, UprightFont=*-regular, BoldFont=*-bold,
+  ItalicFont=*-italic, BoldItalicFont=*-bolditalic]
+\setmonofont{DejaVu Sans Mono}[Scale=0.85]
+\setCJKmainfont{Noto Serif CJK SC}
+\setCJKsansfont{Noto Sans CJK SC}
+\setCJKmonofont{Noto Sans Mono CJK SC}
+""",
+    # the verdict marks, which the text fonts lack
+    "preamble": r"""
+\usepackage{newunicodechar}
+\newfontfamily\nnlitsymbols{DejaVu Sans}[Scale=0.9]
+\newunicodechar{✓}{{\nnlitsymbols ✓}}
+\newunicodechar{✗}{{\nnlitsymbols ✗}}
+""",
+    "printindex": "",
+}

@@ -34,6 +34,7 @@ from docutils.transforms import Transform
 from sphinx import addnodes
 from sphinx.errors import ConfigError
 from sphinx.util import logging
+from sphinx.writers.latex import LaTeXTranslator
 from values import value_role
 
 logger = logging.getLogger(__name__)
@@ -279,6 +280,11 @@ def _chain(app, docname, node, words):
     if not proofs:
         logger.warning("equation %r is claimed by no proof in derivations/", label,
                        location=node)
+    return _chain_line(code, proofs, words)
+
+
+def _chain_line(code, proofs, words):
+    """**Code:** f(), g() · **Proof:** name ✓"""
     para = nodes.paragraph(classes=["equation-chain"])
     para += nodes.strong(text=words["code"])
     _join(para, code, words)
@@ -374,6 +380,12 @@ def _ledger(app, docname, words):
     summary = nodes.paragraph(classes=["ledger-summary"], text=words["summary"].format(
         equations=len(rows), pages=pages, proven=proven, linked=linked,
         proofs=len(_results(app)), seconds=seconds))
+    if app.builder.format == "latex":  # four columns do not fit a page: an entry per equation
+        entries = nodes.bullet_list(classes=["equation-ledger"])
+        for where, formula, code, proofs in rows:
+            head = nodes.paragraph("", "", *where, nodes.Text(" "), *formula)
+            entries += nodes.list_item("", head, _chain_line(code, proofs, words))
+        return [summary, entries]
     table = nodes.table(classes=["equation-ledger", "colwidths-given"])
     group = nodes.tgroup(cols=4)
     table += group
@@ -394,21 +406,42 @@ def _ledger(app, docname, words):
 
 
 def fill_book(app, doctree, docname):
-    """Fill in proof verdicts and the code/proof line under each equation."""
-    html = app.builder.format == "html"
+    """Fill in proof verdicts and the code/proof line under each equation
+    (HTML and LaTeX; other builders get the proof names as plain text)."""
+    linked = app.builder.format in ("html", "latex")
     words = WORDS.get(app.config.language, WORDS["en"])
     for node in list(doctree.findall(proof_verdict)):
-        node.replace_self(_verdict(app, docname, node, words) if html else [])
+        node.replace_self(_verdict(app, docname, node, words) if linked else [])
     for node in list(doctree.findall(proof_ref)):
-        node.replace_self(_proof_link(app, docname, node) if html
+        node.replace_self(_proof_link(app, docname, node) if linked
                           else nodes.literal(text=node["proof"]))
-    if not html:
+    if not linked:
         return
     for node in list(doctree.findall(equation_ledger)):
         node.replace_self(_ledger(app, docname, words))
     for node in list(doctree.findall(nodes.math_block)):
         if node.get("label"):
             node.parent.insert(node.parent.index(node) + 1, _chain(app, docname, node, words))
+    if app.builder.format == "latex":  # LaTeX labels targets, not paragraphs
+        for para in list(doctree.findall(nodes.paragraph)):
+            if "proof-verdict" in para["classes"]:
+                para.parent.insert(para.parent.index(para), nodes.target(ids=para["ids"]))
+                para["ids"] = []
+
+
+def latex_math_block(self, node):
+    """LaTeX numbers a labelled equation with its tag, as the HTML does, and
+    links to it (``{eq}``, chain lines, ledger) land on it."""
+    if node.get("label"):
+        self.body.append(self.hypertarget(nodes.make_id(f"equation-{node['label']}")))
+    try:
+        LaTeXTranslator.visit_math_block(self, node)
+    except nodes.SkipNode:
+        if node.get("label") and node.get("number"):
+            label = "\\label{equation:" + f"{node['docname']}:{node['label']}}}"
+            tag = "\\tag{" + f"{node['number']}}}"
+            self.body[-1] = self.body[-1].replace(label, label + tag, 1)
+        raise
 
 
 def configure_language(app, config):
@@ -445,6 +478,7 @@ def setup(app):
     app.add_directive("answer", Answer)
     app.add_node(equation_ledger)
     app.add_node(proof_ref)
+    app.add_node(nodes.math_block, override=True, latex=(latex_math_block, None))
     app.add_role("proof", proof_role)
     app.add_role("value", value_role)
     app.add_directive("equation-ledger", EquationLedger)
