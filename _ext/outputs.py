@@ -8,7 +8,12 @@
   output (a cell whose example raises is tagged ``raises-exception``).
 - The PDF of the book (``make pdf``), copied to ``_downloads/nnlit-<lang>.pdf``
   when it has been built.
-- A line at the top of every page links both (``<a download>``, so the
+- An exercise notebook per chapter (``_downloads/<page>-exercises.ipynb``):
+  for each coding exercise of the chapter, the skeleton of
+  :func:`nnlit.exercises.skeleton` in one cell (the learner fills it in) and
+  the call of :func:`nnlit.exercises.check` in the next, in the language of
+  the edition.
+- A line at the top of every page links them all (``<a download>``, so the
   browser saves a real ``.ipynb``); the PDF link appears only when the PDF
   has been built, so no link dangles (``make test`` builds it first).
 - For the LaTeX builder: the file name and title of each language's PDF,
@@ -34,9 +39,21 @@ SKIP = (nodes.target, nodes.comment, nodes.raw, nodes.system_message, nodes.subs
         addnodes.index, addnodes.only, addnodes.toctree, nodes.colspec)
 WORDS = {
     "en": {"notebook": "Download this chapter as a notebook",
+           "exercises": "Download its exercises as a notebook",
+           "exercises_title": "Exercises: {title}",
+           "exercises_intro": "Write each function in the cell that holds its skeleton "
+                              "(replace `raise NotImplementedError`), then run the cell "
+                              "below it: `check` compares your function with nnlit's and "
+                              "names what is wrong. The book's page explains each formula.",
            "pdf": "Download the book as a PDF",
            "authors": "The nnlit authors"},
     "zh_CN": {"notebook": "下载本章的 Jupyter 笔记本",
+              "exercises": "下载本章练习的笔记本",
+              "exercises_title": "练习：{title}",
+              "exercises_intro": "在存放函数骨架的单元格里写出每个函数（替换掉 "
+                                 "`raise NotImplementedError`），然后运行它下面的单元格："
+                                 "`check` 会把你的函数与 nnlit 的函数比较，并指出哪里错了。"
+                                 "每个公式的解释见本书对应的章节。",
               "pdf": "下载本书的 PDF",
               "authors": "nnlit 作者"},
 }
@@ -284,6 +301,42 @@ def write_notebook(app, doctree, docname):
     return name
 
 
+def exercise_names(docname):
+    """The coding exercises of the chapter page ``docname`` (the checker's names)."""
+    from nnlit.exercises import EXERCISES
+
+    return [name for name in EXERCISES if name.split(".")[0] == docname]
+
+
+def write_exercises(app, doctree, docname):
+    """Write the chapter's exercise notebook; return its file name or None."""
+    from nnlit.exercises import skeleton
+
+    names = exercise_names(docname)
+    if not names:
+        return None
+    lang = app.config.language
+    words = WORDS.get(lang, WORDS["en"])
+    title = next(doctree.findall(nodes.title)).astext()
+    book = Notebook(app.srcdir, "import numpy as np\nfrom nnlit.exercises import check")
+    book.blocks = [f"# {words['exercises_title'].format(title=title)}", words["exercises_intro"]]
+    book.flush()
+    book.cells.insert(0, book.cells.pop())  # the title before the set-up cell
+    for name in names:
+        book.blocks.append(f"## `{name}`")
+        book.flush()
+        function = name.split(".")[1]
+        for source in (skeleton(name, lang=lang).rstrip("\n"),
+                       f"print(check({name!r}, {function}, lang={lang!r}))"):
+            book.cells.append({"cell_type": "code", "metadata": {}, "source": source,
+                               "outputs": []})
+    name = f"{docname.replace('/', '-')}-exercises.ipynb"
+    out = Path(app.outdir) / DOWNLOADS / name
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(book.json(f"{docname}-exercises"), encoding="utf-8")
+    return name
+
+
 def add_downloads(app, doctree, docname):
     """Write the notebook and put the download line at the top of the page."""
     if app.builder.format != "html":
@@ -295,6 +348,10 @@ def add_downloads(app, doctree, docname):
     if notebook:
         links.append(f'<a class="reference download notebook" href="{up}{notebook}" '
                      f'download="{notebook}">{words["notebook"]}</a>')
+    exercises = write_exercises(app, doctree, docname)
+    if exercises:
+        links.append(f'<a class="reference download exercises" href="{up}{exercises}" '
+                     f'download="{exercises}">{words["exercises"]}</a>')
     pdf = pdf_url(app, docname)
     if pdf:
         links.append(f'<a class="reference download pdf" href="{pdf}">{words["pdf"]}</a>')

@@ -156,6 +156,66 @@ def test_page_links_its_notebook_as_a_download(lang, page):
     assert link in html
 
 
+CHAPTERS = ("logistic", "shallow", "softmax", "deep")
+
+
+def run_notebook(path):
+    """What each code cell of the notebook at ``path`` shows, run top to bottom in a
+    fresh Python process (tests/notebook_runner.py)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "MPLBACKEND": "Agg"}
+    with tempfile.TemporaryDirectory() as cwd:
+        done = subprocess.run([sys.executable, "-W", "error", str(ROOT / "tests" /
+                               "notebook_runner.py"), str(path)],
+                              cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout)
+
+
+def exercise_notebook(lang, page):
+    path = HTML / lang / "_downloads" / f"{page}-exercises.ipynb"
+    assert path.is_file(), f"{path} was not built (make html)"
+    return path, json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_exercise_notebook_has_a_skeleton_and_a_check_per_exercise(lang, page):
+    from nnlit.exercises import EXERCISES, skeleton
+
+    path, book = exercise_notebook(lang, page)
+    code = [c["source"] for c in book["cells"] if c["cell_type"] == "code"]
+    names = [n for n in EXERCISES if n.startswith(page + ".")]
+    assert names and len(code) == 1 + 2 * len(names)
+    for i, name in enumerate(names):
+        assert code[1 + 2 * i] == skeleton(name, lang=lang).rstrip("\n")
+        assert code[2 + 2 * i] == f"print(check({name!r}, {name.split('.')[1]}, lang={lang!r}))"
+    html = (HTML / lang / f"{page}.html").read_text(encoding="utf-8")
+    assert f'href="_downloads/{page}-exercises.ipynb" download="{page}-exercises.ipynb"' in html
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_exercise_notebook_runs_as_given_and_filled_with_nnlit(lang, page, tmp_path):
+    """As downloaded, every check runs and reports the function as not written;
+    with each skeleton filled by nnlit's own function, every check passes."""
+    path, book = exercise_notebook(lang, page)
+    failed, passed = {"en": ": FAILED", "zh_CN": "：未通过"}[lang], {"en": ": passed",
+                                                                    "zh_CN": "：通过"}[lang]
+    reports = [r["stdout"] for r in run_notebook(path)[2::2]]
+    assert reports and all(failed in r.splitlines()[0] for r in reports), reports
+    for cell in book["cells"]:
+        if cell["cell_type"] == "code" and cell["source"].startswith("def "):
+            function = cell["source"][4:cell["source"].index("(")]
+            cell["source"] = f"from nnlit.{page} import {function}"
+    filled = tmp_path / "filled.ipynb"
+    filled.write_text(json.dumps(book), encoding="utf-8")
+    ran = run_notebook(filled)
+    assert all(r["error"] is None for r in ran), ran
+    reports = [r["stdout"] for r in ran[2::2]]
+    assert len(reports) == (len(ran) - 1) // 2 >= 2
+    assert all(r.splitlines()[0].endswith(passed) for r in reports), reports
+
+
 def book_words(lang):
     """The book extension's own words for verdicts and the ledger."""
     sys.path[:0] = [str(ROOT / "_ext")]
