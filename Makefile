@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 SPHINX := $(PY) -m sphinx -W --keep-going -q -c .
 HTML   := _build/html
 
-.PHONY: docs test setup system-deps proofs html html-en html-zh gettext lint clean
+.PHONY: docs test setup system-deps proofs html html-en html-zh gettext lint clean bench
 
 docs: setup system-deps proofs html
 	@echo
@@ -64,6 +64,11 @@ gettext: setup
 	$(PY) -m sphinx -q -b gettext -c . -d _build/cache/gettext/doctrees docs _build/gettext
 	$(VENV)/bin/sphinx-intl update -p _build/gettext -l zh_CN -d locale
 	$(VENV)/bin/sphinx-intl stat -d locale -l zh_CN
+
+# Time per training iteration: nnlit against the GEMM floor, PyTorch (the
+# optional extra: pip install -e ".[bench]") and scikit-learn.
+bench: setup
+	$(PY) -m benchmarks --json _build/bench.json
 
 lint: setup
 	$(PY) -m ruff check .

@@ -28,8 +28,9 @@ from nnlit._checks import (
     positive_int,
     standard_normal,
 )
+from nnlit._descent import choose_method, fit
 from nnlit.activations import _UNCHECKED, _sigmoid, get_activation
-from nnlit.losses import _cost_from_logits, binary_cross_entropy
+from nnlit.losses import binary_cross_entropy
 
 SCALES = ("xavier", "he")
 """Named initialisation scales besides a plain positive number: ``"xavier"``
@@ -702,7 +703,8 @@ def update_parameters(parameters, grads, learning_rate):
 
 
 def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
-                  print_cost=False, rng=None, scale=0.01, hidden_activation="relu"):
+                  print_cost=False, rng=None, scale=0.01, hidden_activation="relu",
+                  method="auto"):
     r"""Train an L-layer network by gradient descent.
 
     Each iteration runs the forward pass :eq:`deep-4`, the cost :eq:`deep-7`
@@ -770,15 +772,14 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
     learning_rate = as_scalar(learning_rate, "learning_rate")
     num_iterations = non_negative_int(num_iterations, "num_iterations")
     parameters = initialize_parameters_deep(dims, rng=rng, scale=scale, dtype=X.dtype)
-    L, costs = len(dims) - 1, []
-    for i in range(num_iterations):
-        AL, caches = _L_model_forward(X, parameters, L, hidden)
-        if i % 100 == 0 or i == num_iterations - 1:
-            costs.append(_cost_from_logits(caches[-1][1], Y))
-            if print_cost:
-                print(f"Cost after iteration {i}: {costs[-1]:f}")
-        grads = _L_model_backward(AL - Y, caches, hidden)  # AL = sigma(ZL): (D4)
-        parameters = _update_parameters(parameters, grads, learning_rate, L)
+    L = len(dims) - 1
+    method = choose_method(method, dims[0], X.shape[1], dims[1], num_iterations,
+                           X.dtype.itemsize)
+    Wbs = [np.hstack([parameters[f"W{k}"], parameters[f"b{k}"]]) for k in range(1, L + 1)]
+    costs, _ = fit(X, Y, Wbs, hidden, learning_rate, num_iterations, method,
+                   print_cost=print_cost)
+    for k, Wb in enumerate(Wbs, start=1):
+        parameters[f"W{k}"], parameters[f"b{k}"] = Wb[:, :-1].copy(), Wb[:, -1:].copy()
     return parameters, costs
 
 

@@ -15,6 +15,7 @@ from nnlit._checks import (
     non_negative_int,
     positive_int,
 )
+from nnlit._descent import choose_method, fit
 from nnlit.activations import _sigmoid, sigmoid
 from nnlit.losses import _cost_from_logits
 
@@ -127,7 +128,8 @@ def propagate(w, b, X, Y):
     return _propagate(w, b, X, as_binary_labels(Y, "Y", X, "X"))
 
 
-def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
+def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False,
+             method="auto"):
     r"""Gradient descent on the cost :eq:`logistic-6`.
 
     Each iteration runs :func:`~nnlit.logistic.propagate` and then takes the step
@@ -182,16 +184,17 @@ def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=Fal
     Y = as_binary_labels(Y, "Y", X, "X")
     num_iterations = non_negative_int(num_iterations, "num_iterations")
     learning_rate = as_scalar(learning_rate, "learning_rate")
-    grads, costs = {"dw": np.zeros_like(w), "db": 0.0}, []
-    for i in range(num_iterations):
-        grads, cost = _propagate(w, b, X, Y)
-        if i % 100 == 0:
-            costs.append(cost)
-            if print_cost:
-                print(f"Cost after iteration {i}: {cost:f}")
-        w = w - learning_rate * grads["dw"]
-        b = b - learning_rate * grads["db"]
-    return {"w": w, "b": b}, grads, costs
+    dtype = np.result_type(w, X)
+    X, Y = X.astype(dtype, copy=False), Y.astype(dtype, copy=False)
+    method = choose_method(method, X.shape[0], X.shape[1], 1, num_iterations, dtype.itemsize)
+    Wb = np.append(w.T, b).astype(dtype).reshape(1, -1)
+    costs, last = fit(X, Y, [Wb], None, learning_rate, num_iterations, method,
+                      record_last=False, print_cost=print_cost)
+    if last is None:
+        grads = {"dw": np.zeros_like(w), "db": 0.0}
+    else:  # the last iteration's gradients, before its step, as _propagate has them
+        grads = {"dw": X @ (last.T / X.shape[1]), "db": float(np.sum(last) / X.shape[1])}
+    return {"w": Wb[0, :-1].reshape(-1, 1), "b": float(Wb[0, -1])}, grads, costs
 
 
 def predict(w, b, X):
