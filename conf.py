@@ -24,6 +24,7 @@ extensions = [
     "sphinx.ext.doctest",
     "matplotlib.sphinxext.plot_directive",
     "book",
+    "bench_table",
 ]
 root_doc = "index"
 exclude_patterns = ["_build"]

@@ -100,7 +100,26 @@ def sklearn(dims, X, Y, iterations):
 
 
 CONTESTANTS = {"floor": floor, "nnlit auto": nnlit("auto"), "nnlit primal": nnlit("primal"),
-               "pytorch": pytorch, "sklearn": sklearn}
+               "nnlit dual": nnlit("dual"), "pytorch": pytorch, "sklearn": sklearn}
+
+
+def sweep(n_xs, m=209, hidden=(20, 7, 5), rounds=5, threads=1):
+    """Milliseconds per iteration of the primal and the dual form against n_x
+    (the fastest of ``rounds`` runs: on a shared machine other work only ever
+    adds time; the dual form runs 200 iterations, the primal 40)."""
+    import threadpoolctl
+
+    out = {"n_x": list(n_xs), "m": m, "primal": [], "dual": []}
+    with threadpoolctl.threadpool_limits(threads):
+        for n_x in n_xs:
+            dims = [n_x, *hidden, 1]
+            X, Y = data(dims, m, np.dtype("float64"))
+            for method, iterations in (("primal", 40), ("dual", 200)):
+                name = f"nnlit {method}"
+                _run(name, dims, X, Y, 4)  # warm-up
+                runs = [_per_iteration(name, dims, X, Y, iterations)[0] for _ in range(rounds)]
+                out[method].append(1e3 * min(runs))
+    return out
 
 
 def available():
@@ -130,7 +149,8 @@ def machine():
             for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"]
     info = {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(),
             "numpy": np.__version__, "numpy_blas": ", ".join(blas),
-            "load_before": os.getloadavg()[0]}
+            "load_before": os.getloadavg()[0],
+            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
     for name, module in (("pytorch", "torch"), ("sklearn", "sklearn")):
         try:
             mod = __import__(module)
@@ -163,18 +183,20 @@ def _measure(rounds, cases, dtypes, scale, why):
     info = machine()
     results = []
     for case, (dims, m, iterations) in cases.items():
-        n = max(8, round(iterations * scale))
+        n = max(32, round(iterations * scale))  # n/4 >= 8: auto's choice is n's
         for dtype in dtypes:
             X, Y = data(dims, m, np.dtype(dtype))
             names = [name for name in NAMES if why[name] is None]
             # warm-up (imports, thread pools, first allocations) and calibration: a
-            # contestant faster than the floor runs more iterations (up to 100 n), so
+            # contestant faster than the floor runs more iterations (up to 50 n), so
             # that its extra iterations take about as long as the floor's
-            its = {name: n for name in names}
-            warm = {name: _per_iteration(name, dims, X, Y, n)[0] for name in names}
             for name in names:
-                ratio = warm["floor"] / warm[name] if warm[name] > 0 else 100
-                its[name] = min(100 * n, max(n, round(n * ratio)))
+                _run(name, dims, X, Y, 2)
+            warm = {name: _per_iteration(name, dims, X, Y, n) for name in names}
+            warm = {name: per if per > 0 else (per * n + setup) / n  # noise: the run's mean
+                    for name, (per, setup) in warm.items()}
+            its = {name: min(50 * n, max(n, round(n * warm["floor"] / warm[name])))
+                   for name in names}
             times = {name: [] for name in names}
             setups = {name: [] for name in names}
             for _ in range(rounds):

@@ -713,6 +713,17 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
     :func:`~nnlit.deep.L_model_backward` and the step :eq:`deep-16`,
     :eq:`deep-17`. The weights start as in :eq:`deep-init`.
 
+    With ``method="dual"`` the loop never multiplies by X: the first layer's
+    weights stay :math:`W^{[1]}_0 + C_t X^T` (:eq:`speed-span`), so its scores
+    take the same steps through the Gram matrix (:eq:`speed-gram`,
+    :eq:`speed-scores`), and its weights are formed once, at the end
+    (:eq:`speed-weights`):
+
+    .. math::
+
+        K = X^T X + \mathbf{1}\mathbf{1}^T, \qquad
+        Z^{[1]} \leftarrow Z^{[1]} - \frac{\alpha}{m}\, dZ^{[1]} K
+
     Parameters
     ----------
     X : array_like, shape (n_x, m)
@@ -733,6 +744,14 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
         The default is the notes' choice; deep ReLU networks need
         ``"xavier"`` or ``"he"``.
     hidden_activation : {"relu", "sigmoid", "tanh"}, default "relu"
+    method : {"auto", "primal", "dual"}, default "auto"
+        ``"primal"`` multiplies by X twice per iteration, ``"dual"`` uses the
+        m x m Gram matrix instead. ``"auto"`` takes the dual form exactly when
+        it needs fewer multiply-adds for this run,
+        :math:`(n_x + 1)\, m\, (m + 2 n^{[1]}) + T n^{[1]} m^2 < 2 T n^{[1]} (n_x + 1)\, m`
+        for T iterations (roughly: m below 2 n_x), and the Gram matrix takes
+        at most 256 MiB. Both give the same costs and parameters up to
+        rounding.
 
     Returns
     -------
@@ -746,7 +765,8 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
     ------
     ValueError
         If ``layers_dims`` does not fit X (the message names both shapes),
-        the labels are not 0/1, or a hyperparameter is invalid.
+        the labels are not 0/1, a hyperparameter is invalid or the method is
+        not one of "auto", "primal", "dual".
 
     Examples
     --------

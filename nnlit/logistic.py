@@ -140,6 +140,11 @@ def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=Fal
         w \leftarrow w - \alpha \frac{\partial J}{\partial w}, \qquad
         b \leftarrow b - \alpha \frac{\partial J}{\partial b}
 
+    With ``method="dual"`` the loop never multiplies by X: w stays
+    :math:`w_0 + X c` and the scores move through the Gram matrix
+    :math:`K = X^T X + \mathbf{1}\mathbf{1}^T` (:eq:`speed-gram`,
+    :eq:`speed-logistic`); w and b are formed once, at the end.
+
     Parameters
     ----------
     w : array_like, shape (n_x, 1)
@@ -156,6 +161,10 @@ def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=Fal
         Step size :math:`\alpha`.
     print_cost : bool, default False
         Print the cost every 100 iterations.
+    method : {"auto", "primal", "dual"}, default "auto"
+        As for :func:`~nnlit.deep.L_layer_model` with one unit: ``"auto"``
+        takes the dual form exactly when it needs fewer multiply-adds for this
+        run and its m x m Gram matrix takes at most 256 MiB.
 
     Returns
     -------
@@ -235,7 +244,7 @@ def predict(w, b, X):
 
 
 def model(X_train, Y_train, X_test, Y_test, num_iterations=2000,
-          learning_rate=0.5, print_cost=False):
+          learning_rate=0.5, print_cost=False, method="auto"):
     r"""Train logistic regression from zeros and predict on both sets.
 
     Puts :func:`~nnlit.logistic.initialize_with_zeros`,
@@ -255,6 +264,8 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000,
     learning_rate : float, default 0.5
     print_cost : bool, default False
         Print the cost every 100 iterations and both accuracies at the end.
+    method : {"auto", "primal", "dual"}, default "auto"
+        How :func:`~nnlit.logistic.optimize` trains.
 
     Returns
     -------
@@ -277,7 +288,7 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000,
     Y_test = as_binary_labels(Y_test, "Y_test", X_test, "X_test")
     w, b = initialize_with_zeros(X_train.shape[0], dtype=X_train.dtype)
     params, _, costs = optimize(w, b, X_train, Y_train, num_iterations,
-                                learning_rate, print_cost)
+                                learning_rate, print_cost, method)
     w, b = params["w"], params["b"]
     Y_prediction_train = predict(w, b, X_train)
     Y_prediction_test = predict(w, b, X_test)
