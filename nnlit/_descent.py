@@ -19,8 +19,8 @@ keeps :math:`W^{[1]}` in :math:`W^{[1](0)} + C X^T`, so the first layer's
 scores move by :math:`Z^{[1]} \leftarrow Z^{[1]} - (\alpha/m)\, dZ^{[1]} K`
 with the Gram matrix :math:`K = X^T X + \mathbf{1}\mathbf{1}^T` (the ones
 carry the bias), and :math:`[W^{[1]} \mid b^{[1]}]` is formed once at the end
-from the sum of the steps (equations ``dual-scores`` and ``dual-weights`` of
-the speed page).
+from the sum of the steps (equations ``speed-scores`` and ``speed-weights`` of
+the speed page, proven in ``derivations/speed.py``).
 """
 
 import numpy as np
