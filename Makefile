@@ -15,7 +15,7 @@ DEBS   := chromium fonts-noto-cjk texlive-xetex texlive-lang-chinese texlive-lan
           texlive-latex-extra latexmk poppler-utils
 
 .PHONY: docs test setup system-deps proofs html html-en html-zh pdf $(LANGS:%=pdf-%) gettext \
-        lint clean
+        lint clean bench
 
 docs: setup system-deps proofs html
 	@echo
@@ -89,6 +89,11 @@ gettext: setup
 	$(PY) -m sphinx -q -b gettext -c . -d _build/cache/gettext/doctrees docs _build/gettext
 	$(VENV)/bin/sphinx-intl update -p _build/gettext -l zh_CN -d locale
 	$(VENV)/bin/sphinx-intl stat -d locale -l zh_CN
+
+# Time per training iteration: nnlit against the GEMM floor, PyTorch (the
+# optional extra: pip install -e ".[bench]") and scikit-learn.
+bench: setup
+	$(PY) -m benchmarks --json _build/bench.json
 
 lint: setup
 	$(PY) -m ruff check .

@@ -28,6 +28,7 @@ extensions = [
     "theme",
     "glossary",
     "outputs",
+    "bench_table",
 ]
 root_doc = "index"
 exclude_patterns = ["_build"]

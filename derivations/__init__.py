@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-CHAPTERS = ("preliminaries", "logistic", "shallow", "softmax", "deep", "gradcheck")
+CHAPTERS = ("preliminaries", "logistic", "shallow", "softmax", "deep", "gradcheck", "speed")
 
 
 @dataclass
@@ -93,9 +93,10 @@ def loss(a, y):
 
 
 def check_zero(expr, what):
-    """Assert that a SymPy expression simplifies to 0."""
-    if sp.simplify(expr) != 0:
-        raise AssertionError(f"{what}: residual {sp.simplify(expr)} is not 0")
+    """Assert that a SymPy expression (or every entry of a matrix) simplifies to 0."""
+    residual = sp.simplify(expr)
+    if residual != 0 and not (isinstance(residual, sp.MatrixBase) and residual.is_zero_matrix):
+        raise AssertionError(f"{what}: residual {residual} is not 0")
 
 
 def check_close(actual, expected, what, rtol=1e-12, atol=1e-12):

@@ -28,8 +28,9 @@ from nnlit._checks import (
     positive_int,
     standard_normal,
 )
+from nnlit._descent import choose_method, fit
 from nnlit.activations import _UNCHECKED, _sigmoid, get_activation
-from nnlit.losses import _cost_from_logits, binary_cross_entropy
+from nnlit.losses import binary_cross_entropy
 
 SCALES = ("xavier", "he")
 """Named initialisation scales besides a plain positive number: ``"xavier"``
@@ -711,7 +712,8 @@ def update_parameters(parameters, grads, learning_rate):
 
 
 def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
-                  print_cost=False, rng=None, scale=0.01, hidden_activation="relu"):
+                  print_cost=False, rng=None, scale=0.01, hidden_activation="relu",
+                  method="auto"):
     r"""Train an L-layer network by gradient descent.
 
     Each iteration runs the forward pass :eq:`deep-4`, the cost :eq:`deep-7`
@@ -719,6 +721,17 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
     even for saturated outputs), the backward pass of
     :func:`~nnlit.deep.L_model_backward` and the step :eq:`deep-16`,
     :eq:`deep-17`. The weights start as in :eq:`deep-init`.
+
+    With ``method="dual"`` the loop never multiplies by X: the first layer's
+    weights stay :math:`W^{[1]}_0 + C_t X^T` (:eq:`speed-span`), so its scores
+    take the same steps through the Gram matrix (:eq:`speed-gram`,
+    :eq:`speed-scores`), and its weights are formed once, at the end
+    (:eq:`speed-weights`):
+
+    .. math::
+
+        K = X^T X + \mathbf{1}\mathbf{1}^T, \qquad
+        Z^{[1]} \leftarrow Z^{[1]} - \frac{\alpha}{m}\, dZ^{[1]} K
 
     Parameters
     ----------
@@ -741,6 +754,14 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
         stalls; by :eq:`deep-spread` only ``"he"`` keeps the spread of ReLU
         layers constant (``"xavier"`` halves it at every layer).
     hidden_activation : {"relu", "sigmoid", "tanh"}, default "relu"
+    method : {"auto", "primal", "dual"}, default "auto"
+        ``"primal"`` multiplies by X twice per iteration, ``"dual"`` uses the
+        m x m Gram matrix instead. ``"auto"`` takes the dual form exactly when
+        it needs fewer multiply-adds for this run,
+        :math:`(n_x + 1)\, m\, (m + 2 n^{[1]}) + T n^{[1]} m^2 < 2 T n^{[1]} (n_x + 1)\, m`
+        for T iterations (roughly: m below 2 n_x), and the Gram matrix takes
+        at most 256 MiB. Both give the same costs and parameters up to
+        rounding.
 
     Returns
     -------
@@ -754,7 +775,8 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
     ------
     ValueError
         If ``layers_dims`` does not fit X (the message names both shapes),
-        the labels are not 0/1, or a hyperparameter is invalid.
+        the labels are not 0/1, a hyperparameter is invalid or the method is
+        not one of "auto", "primal", "dual".
 
     Examples
     --------
@@ -780,15 +802,14 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
     learning_rate = as_scalar(learning_rate, "learning_rate")
     num_iterations = non_negative_int(num_iterations, "num_iterations")
     parameters = initialize_parameters_deep(dims, rng=rng, scale=scale, dtype=X.dtype)
-    L, costs = len(dims) - 1, []
-    for i in range(num_iterations):
-        AL, caches = _L_model_forward(X, parameters, L, hidden)
-        if i % 100 == 0 or i == num_iterations - 1:
-            costs.append(_cost_from_logits(caches[-1][1], Y))
-            if print_cost:
-                print(f"Cost after iteration {i}: {costs[-1]:f}")
-        grads = _L_model_backward(AL - Y, caches, hidden)  # AL = sigma(ZL): (D4)
-        parameters = _update_parameters(parameters, grads, learning_rate, L)
+    L = len(dims) - 1
+    method = choose_method(method, dims[0], X.shape[1], dims[1], num_iterations,
+                           X.dtype.itemsize)
+    Wbs = [np.hstack([parameters[f"W{k}"], parameters[f"b{k}"]]) for k in range(1, L + 1)]
+    costs, _ = fit(X, Y, Wbs, hidden, learning_rate, num_iterations, method,
+                   print_cost=print_cost)
+    for k, Wb in enumerate(Wbs, start=1):
+        parameters[f"W{k}"], parameters[f"b{k}"] = Wb[:, :-1].copy(), Wb[:, -1:].copy()
     return parameters, costs
 
 

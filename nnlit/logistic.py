@@ -15,6 +15,7 @@ from nnlit._checks import (
     non_negative_int,
     positive_int,
 )
+from nnlit._descent import choose_method, fit
 from nnlit.activations import _sigmoid, _sigmoid_prime, sigmoid
 from nnlit.losses import _cost_from_logits
 
@@ -127,7 +128,8 @@ def propagate(w, b, X, Y):
     return _propagate(w, b, X, as_binary_labels(Y, "Y", X, "X"))
 
 
-def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
+def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False,
+             method="auto"):
     r"""Gradient descent on the cost :eq:`logistic-6`.
 
     Each iteration runs :func:`~nnlit.logistic.propagate` and then takes the step
@@ -137,6 +139,11 @@ def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=Fal
 
         w \leftarrow w - \alpha \frac{\partial J}{\partial w}, \qquad
         b \leftarrow b - \alpha \frac{\partial J}{\partial b}
+
+    With ``method="dual"`` the loop never multiplies by X: w stays
+    :math:`w_0 + X c` and the scores move through the Gram matrix
+    :math:`K = X^T X + \mathbf{1}\mathbf{1}^T` (:eq:`speed-gram`,
+    :eq:`speed-logistic`); w and b are formed once, at the end.
 
     Parameters
     ----------
@@ -154,6 +161,10 @@ def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=Fal
         Step size :math:`\alpha`.
     print_cost : bool, default False
         Print the cost every 100 iterations.
+    method : {"auto", "primal", "dual"}, default "auto"
+        As for :func:`~nnlit.deep.L_layer_model` with one unit: ``"auto"``
+        takes the dual form exactly when it needs fewer multiply-adds for this
+        run and its m x m Gram matrix takes at most 256 MiB.
 
     Returns
     -------
@@ -182,16 +193,17 @@ def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=Fal
     Y = as_binary_labels(Y, "Y", X, "X")
     num_iterations = non_negative_int(num_iterations, "num_iterations")
     learning_rate = as_scalar(learning_rate, "learning_rate")
-    grads, costs = {"dw": np.zeros_like(w), "db": 0.0}, []
-    for i in range(num_iterations):
-        grads, cost = _propagate(w, b, X, Y)
-        if i % 100 == 0:
-            costs.append(cost)
-            if print_cost:
-                print(f"Cost after iteration {i}: {cost:f}")
-        w = w - learning_rate * grads["dw"]
-        b = b - learning_rate * grads["db"]
-    return {"w": w, "b": b}, grads, costs
+    dtype = np.result_type(w, X)
+    X, Y = X.astype(dtype, copy=False), Y.astype(dtype, copy=False)
+    method = choose_method(method, X.shape[0], X.shape[1], 1, num_iterations, dtype.itemsize)
+    Wb = np.append(w.T, b).astype(dtype).reshape(1, -1)
+    costs, last = fit(X, Y, [Wb], None, learning_rate, num_iterations, method,
+                      record_last=False, print_cost=print_cost)
+    if last is None:
+        grads = {"dw": np.zeros_like(w), "db": 0.0}
+    else:  # the last iteration's gradients, before its step, as _propagate has them
+        grads = {"dw": X @ (last.T / X.shape[1]), "db": float(np.sum(last) / X.shape[1])}
+    return {"w": Wb[0, :-1].reshape(-1, 1), "b": float(Wb[0, -1])}, grads, costs
 
 
 def predict(w, b, X):
@@ -232,7 +244,7 @@ def predict(w, b, X):
 
 
 def model(X_train, Y_train, X_test, Y_test, num_iterations=2000,
-          learning_rate=0.5, print_cost=False):
+          learning_rate=0.5, print_cost=False, method="auto"):
     r"""Train logistic regression from zeros and predict on both sets.
 
     Puts :func:`~nnlit.logistic.initialize_with_zeros`,
@@ -252,6 +264,8 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000,
     learning_rate : float, default 0.5
     print_cost : bool, default False
         Print the cost every 100 iterations and both accuracies at the end.
+    method : {"auto", "primal", "dual"}, default "auto"
+        How :func:`~nnlit.logistic.optimize` trains.
 
     Returns
     -------
@@ -274,7 +288,7 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000,
     Y_test = as_binary_labels(Y_test, "Y_test", X_test, "X_test")
     w, b = initialize_with_zeros(X_train.shape[0], dtype=X_train.dtype)
     params, _, costs = optimize(w, b, X_train, Y_train, num_iterations,
-                                learning_rate, print_cost)
+                                learning_rate, print_cost, method)
     w, b = params["w"], params["b"]
     Y_prediction_train = predict(w, b, X_train)
     Y_prediction_test = predict(w, b, X_test)

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HTML = Path(os.environ.get("NNLIT_HTML", ROOT / "_build" / "html"))
 LANGS = ("en", "zh_CN")
 PAGES = ("index", "preliminaries", "logistic", "shallow", "softmax", "deep", "gradcheck",
-         "checker", "errata", "glossary", "notation", "verification")
+         "speed", "checker", "errata", "glossary", "notation", "verification")
 RAW_TEX = re.compile(r"\\\[|\\\]|\\\(|\\\)|\$\$|\\frac|\\sigma|\\begin|\\tag")
 
 

@@ -295,11 +295,12 @@ def test_relu_backward_is_zero_at_the_boundary():
 
 # ---- training and prediction -------------------------------------------------------
 
-def test_L_layer_model_records_costs_and_replays_by_hand(capsys):
+@pytest.mark.parametrize("method", ["auto", "primal", "dual"])
+def test_L_layer_model_records_costs_and_replays_by_hand(capsys, method):
     rng = np.random.default_rng(8)
     X, Y = rng.normal(size=(3, 30)), rng.integers(0, 2, (1, 30))
     params, costs = L_layer_model(X, Y, [3, 4, 2, 1], learning_rate=0.1, num_iterations=250,
-                                  rng=R(1), scale="he", print_cost=True)
+                                  rng=R(1), scale="he", print_cost=True, method=method)
     assert len(costs) == 4  # iterations 0, 100, 200 and the last one, 249
     p = initialize_parameters_deep([3, 4, 2, 1], rng=R(1), scale="he")
     seen = []

@@ -1,5 +1,7 @@
 """The proofs pass, and they would notice if nnlit were wrong."""
 
+import re
+
 import numpy as np
 import pytest
 
@@ -73,8 +75,22 @@ def test_command_line_prints_a_table_and_exit_status(capsys, monkeypatch, tmp_pa
     assert f"{len(PROOFS)} proved, 0 failed" in text
     assert out.read_text().count('"ok": true') == len(PROOFS)
     monkeypatch.setattr(derivations.logistic, "sigmoid_derivative", lambda z: 0 * z)
-    assert main(["--fresh"]) == 1
-    assert "FAILED" in capsys.readouterr().out
+    # run only logistic regression's proofs again (the others' passes come from the memo)
+    fresh = [p for p in PROOFS if p.chapter == "logistic"]
+    for p in fresh:
+        monkeypatch.setattr(p, "verdict", p.run)
+    assert main([]) == 1
+    text = capsys.readouterr().out
+    assert f"{len(PROOFS) - 1} proved, 1 failed" in text
+    assert re.search(r"sigmoid_derivative_is_s_times_one_minus_s .*FAILED", text)
+
+
+def test_fresh_runs_every_proof_instead_of_asking_the_memo(monkeypatch, capsys):
+    ran = []
+    monkeypatch.setattr(derivations.Proof, "run", lambda self: ran.append(self) or (True, "", 0))
+    monkeypatch.setattr(derivations.Proof, "verdict", lambda self: pytest.fail("memo asked"))
+    assert main(["--fresh"]) == 0
+    assert len(ran) == len(PROOFS)
 
 
 def test_coverage_summary_counts_every_page_equation(capsys):

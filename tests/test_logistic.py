@@ -70,8 +70,10 @@ def test_float32_is_kept_through_training():
     assert predict(params["w"], params["b"], X32).dtype == np.float32
 
 
-def test_optimize_reproduces_the_course_values():
-    params, grads, costs = optimize(W, B, X, Y, num_iterations=100, learning_rate=0.009)
+@pytest.mark.parametrize("method", ["auto", "primal", "dual"])
+def test_optimize_reproduces_the_course_values(method):
+    params, grads, costs = optimize(W, B, X, Y, num_iterations=100, learning_rate=0.009,
+                                    method=method)
     np.testing.assert_allclose(params["w"], [[0.19033591], [0.12259159]], rtol=1e-7)
     assert params["b"] == pytest.approx(1.92535983008, rel=1e-10)
     np.testing.assert_allclose(grads["dw"], [[0.67752042], [1.41625495]], rtol=1e-7)

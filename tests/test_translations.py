@@ -14,11 +14,16 @@ LOCALE = ROOT / "locale" / "zh_CN" / "LC_MESSAGES"
 
 @pytest.fixture(scope="module")
 def templates(tmp_path_factory):
-    """Message templates (.pot) extracted from the current sources."""
+    """Message templates (.pot) extracted from the current sources.
+
+    The doctrees are those of `make gettext`: Sphinx reads again every page
+    whose source, or whose autodoc'd module, changed since, and writes the
+    templates of all pages."""
     out = tmp_path_factory.mktemp("gettext")
     done = subprocess.run(
         [sys.executable, "-m", "sphinx", "-b", "gettext", "-q", "-c", str(ROOT),
-         "-d", str(out / "doctrees"), str(ROOT / "docs"), str(out / "pot")],
+         "-d", str(ROOT / "_build" / "cache" / "gettext" / "doctrees"), str(ROOT / "docs"),
+         str(out / "pot")],
         capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-3000:]
     pots = {p.stem: p for p in (out / "pot").glob("*.pot")}

@@ -1,0 +1,30 @@
+"""The speed page's figure: time per iteration against n_x, both forms,
+measured by the build (once per version of the code: the disk memo)."""
+
+from matplotlib import pyplot as plt
+from memo import cached
+
+N_XS = (48, 96, 192, 384, 768, 1536, 3072, 6144, 12288)  # 12288 = 64 x 64 x 3, the cats
+
+TEXT = {
+    "en": {"n_x": "features n_x (m = {m} examples)", "ms": "milliseconds per iteration",
+           "primal": "primal: two products with X", "dual": "dual: the Gram matrix K",
+           "m": "n_x = m", "title": "Network [n_x, 20, 7, 5, 1], float64, one thread"},
+    "zh_CN": {"n_x": "特征数 n_x（m = {m} 个样本）", "ms": "每次迭代的毫秒数",
+              "primal": "原始形式：两次与 X 相乘", "dual": "对偶形式：Gram 矩阵 K",
+              "m": "n_x = m", "title": "网络 [n_x, 20, 7, 5, 1]，float64，单线程"},
+}
+
+
+def time_against_n_x(lang):
+    from benchmarks.speed import sweep
+
+    t = TEXT.get(lang, TEXT["en"])
+    found = cached("speed.sweep", sweep, N_XS)
+    fig, ax = plt.subplots(figsize=(7, 4))
+    ax.loglog(found["n_x"], found["primal"], "o-", label=t["primal"])
+    ax.loglog(found["n_x"], found["dual"], "s-", label=t["dual"])
+    ax.axvline(found["m"], color="grey", lw=0.8, ls="--", label=t["m"])
+    ax.set(xlabel=t["n_x"].format(m=found["m"]), ylabel=t["ms"], title=t["title"])
+    ax.legend()
+    fig.tight_layout()

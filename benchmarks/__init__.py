@@ -1,0 +1,1 @@
+"""Benchmarks of nnlit: `make bench` or `python -m benchmarks`."""
