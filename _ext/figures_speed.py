@@ -1,8 +1,10 @@
 """The speed page's figure: time per iteration against n_x, both forms,
 measured by the build (once per version of the code: the disk memo)."""
 
+import numpy as np
 from matplotlib import pyplot as plt
 from memo import cached
+from values import value
 
 N_XS = (48, 96, 192, 384, 768, 1536, 3072, 6144, 12288)  # 12288 = 64 x 64 x 3, the cats
 
@@ -28,3 +30,24 @@ def time_against_n_x(lang):
     ax.set(xlabel=t["n_x"].format(m=found["m"]), ylabel=t["ms"], title=t["title"])
     ax.legend()
     fig.tight_layout()
+
+
+# Figures of the prose ({value} role): the cost of one iteration of the cat
+# network, from the page's own counts.
+
+CAT = {"n_x": 12288, "n1": 20, "m": 209}  # the course's cat network, its first layer
+
+
+@value("speed.cat_primal", en="{:.0f} million", zh_CN="{:.0f} 百万")
+def _cat_primal():
+    return 2 * CAT["n1"] * (CAT["n_x"] + 1) * CAT["m"] / 1e6
+
+
+@value("speed.cat_dual", en="{:.2f} million", zh_CN="{:.2f} 百万")
+def _cat_dual():
+    return CAT["n1"] * CAT["m"] ** 2 / 1e6
+
+
+@value("speed.cat_gram", en="{:.0f} kB")
+def _cat_gram():
+    return CAT["m"] ** 2 * np.dtype(np.float64).itemsize / 1e3

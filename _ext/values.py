@@ -28,7 +28,7 @@ from docutils import nodes
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The modules that register values (each chapter's figure module).
-MODULES = ("figures", "figures_shallow", "figures_softmax", "figures_deep")
+MODULES = ("figures", "figures_shallow", "figures_softmax", "figures_deep", "figures_speed")
 REGISTRY = {}
 
 
