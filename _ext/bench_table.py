@@ -6,7 +6,8 @@ from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import Directive
-from memo import cached
+
+from derivations.memo import cached
 
 WORDS = {
     "en": {

@@ -7,7 +7,7 @@
   equations.
 - ``proof-verdict`` shows the verdict of a proof in ``derivations/``, from a
   real run of the proofs on this version of the code (kept in the disk memo,
-  ``_ext/memo.py``, while that code is unchanged).
+  ``derivations/memo.py``, while that code is unchanged).
 - ``{proof}`chapter.name``` links to a proof's verdict, with its mark.
 - ``answer`` folds the worked answer of an exercise away until the reader
   opens it (``<details>`` in HTML, a plain paragraph in print).

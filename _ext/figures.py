@@ -6,8 +6,9 @@ current matplotlib figure; the plot directive saves it.
 
 import numpy as np
 from matplotlib import pyplot as plt
-from memo import memoized
 from values import value
+
+from derivations.memo import memoized
 
 
 def describe(**alt):

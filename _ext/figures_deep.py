@@ -9,8 +9,9 @@ from functools import cache
 import numpy as np
 from figures import describe
 from matplotlib import pyplot as plt
-from memo import memoized
 from values import value
+
+from derivations.memo import memoized
 
 PAIR = (1, 8)
 DEPTHS = {"2": [64, 16, 1], "4": [64, 16, 8, 4, 1]}

@@ -10,8 +10,9 @@ import numpy as np
 from figures import describe
 from matplotlib import pyplot as plt
 from matplotlib.colors import ListedColormap
-from memo import memoized
 from values import value
+
+from derivations.memo import memoized
 
 TEXT = {
     "en": {

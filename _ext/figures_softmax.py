@@ -7,8 +7,9 @@ current matplotlib figure; the plot directive saves it.
 import numpy as np
 from figures import describe
 from matplotlib import pyplot as plt
-from memo import memoized
 from values import value
+
+from derivations.memo import memoized
 
 TEXT = {
     "en": {

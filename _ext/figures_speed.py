@@ -3,8 +3,9 @@ measured by the build (once per version of the code: the disk memo)."""
 
 import numpy as np
 from matplotlib import pyplot as plt
-from memo import cached
 from values import value
+
+from derivations.memo import cached
 
 N_XS = (48, 96, 192, 384, 768, 1536, 3072, 6144, 12288)  # 12288 = 64 x 64 x 3, the cats
 

@@ -38,10 +38,10 @@ class Proof:
         return ok, message, time.perf_counter() - start
 
     def verdict(self):
-        """Like :meth:`run`, but a pass is kept in the disk memo (``_ext/memo.py``),
+        """Like :meth:`run`, but a pass is kept in the disk memo (``derivations/memo.py``),
         keyed by the source of ``derivations/`` and ``nnlit/``: an unchanged proof of
         unchanged code is not run again. A failure is never kept."""
-        from _ext.memo import cached
+        from derivations.memo import cached
 
         try:
             return cached(f"proof.{self.chapter}.{self.name}", _passed, self.chapter, self.name)

@@ -4,7 +4,7 @@ The table ends with a coverage summary: the labelled equations on the book's
 pages, how many of them a passing proof claims, and how many a docstring of
 nnlit cites with ``:eq:``. Exits with status 1 if any proof fails or any
 equation lacks a proof or code. A proof that passed before on the very same
-code (``derivations/``, ``nnlit/``) is not run again (``_ext/memo.py``); the
+code (``derivations/``, ``nnlit/``) is not run again (``derivations/memo.py``); the
 time shown is that of its run; ``--fresh`` runs every proof.
 """
 

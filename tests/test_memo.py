@@ -1,12 +1,11 @@
-"""The disk memo (_ext/memo.py) returns what it stored only while the code it
+"""The disk memo (derivations/memo.py) returns what it stored only while the code it
 depends on is unchanged, and a proof's verdict is kept only when it passed."""
 
 import numpy as np
 import pytest
 
 import derivations.logistic
-from _ext import memo
-from derivations import load
+from derivations import load, memo
 
 CALLS = []
 
@@ -23,7 +22,7 @@ def tree(tmp_path, monkeypatch):
         (tmp_path / folder).mkdir()
     (tmp_path / "nnlit" / "a.py").write_text("x = 1\n")
     (tmp_path / "derivations" / "b.py").write_text("y = 1\n")
-    (tmp_path / "_ext" / "memo.py").write_text("# memo\n")
+    (tmp_path / "derivations" / "memo.py").write_text("# memo\n")
     monkeypatch.setattr(memo, "ROOT", tmp_path)
     monkeypatch.setattr(memo, "DIR", tmp_path / "memo")
     monkeypatch.delenv("NNLIT_MEMO", raising=False)
@@ -38,7 +37,7 @@ def test_a_second_call_is_loaded_not_computed(tree):
     assert len(list((tree / "memo").glob("sq-*.pkl"))) == 1
 
 
-@pytest.mark.parametrize("path", ["nnlit/a.py", "derivations/b.py", "_ext/memo.py"])
+@pytest.mark.parametrize("path", ["nnlit/a.py", "derivations/b.py", "derivations/memo.py"])
 def test_any_change_of_the_code_computes_afresh(tree, path):
     memo.cached("sq", _square, 3)
     (tree / path).write_text((tree / path).read_text())  # the same bytes again

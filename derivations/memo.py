@@ -16,9 +16,15 @@ less than without the memo. What the key cannot see (a monkeypatched
 function, a data file) must not be cached: call ``func`` directly there.
 ``NNLIT_MEMO=off`` in the environment turns the memo off.
 
->>> from memo import cached   # _ext/ is on sys.path in the build
->>> cached("square", pow, 3, 2)
-9
+It lives here, below the book's extension, because the proofs use it too:
+the book (``_ext/``), ``python -m derivations`` and the tests all import it
+from ``derivations.memo``.
+
+>>> from derivations.memo import cached
+>>> from nnlit.logistic import initialize_with_zeros
+>>> cached("zeros", initialize_with_zeros, 2)
+(array([[0.],
+       [0.]]), 0.0)
 """
 
 import functools
@@ -31,7 +37,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DIR = ROOT / "_build" / "cache" / "memo"
-SOURCES = ("nnlit/*.py", "derivations/*.py", "_ext/memo.py")
+SOURCES = ("nnlit/*.py", "derivations/*.py")  # this file included
 PACKAGES = ("numpy", "sympy", "mpmath", "scikit-learn", "matplotlib")
 
 
@@ -73,8 +79,9 @@ def _fingerprint(value):
 
 def key(name, func, args, kw, caller):
     """The hex digest that names a result (see the module docstring)."""
+    callers = {Path(inspect.getfile(func)), Path(caller)}  # an interactive caller has no file
     files = sorted({p for pattern in SOURCES for p in ROOT.glob(pattern)}
-                   | {Path(inspect.getfile(func)).resolve(), Path(caller).resolve()})
+                   | {p.resolve() for p in callers if p.is_file()})
     h = hashlib.sha256()
     for part in (name, _fingerprint(args), _fingerprint(kw), repr(_versions())):
         h.update(part.encode() + b"\0")
