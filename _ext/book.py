@@ -35,7 +35,7 @@ from sphinx import addnodes
 from sphinx.errors import ConfigError
 from sphinx.util import logging
 from sphinx.writers.latex import LaTeXTranslator
-from values import value_role
+from values import note_code, refresh_figures, value_role
 
 logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
@@ -481,6 +481,8 @@ def setup(app):
     app.add_node(nodes.math_block, override=True, latex=(latex_math_block, None))
     app.add_role("proof", proof_role)
     app.add_role("value", value_role)
+    app.connect("doctree-read", note_code)
+    app.connect("builder-inited", refresh_figures)
     app.add_directive("equation-ledger", EquationLedger)
     app.connect("env-get-outdated", ledger_is_always_outdated)
     app.connect("config-inited", configure_language)

@@ -19,6 +19,8 @@ value are read again whenever nnlit or the figure code changes (they depend on
 those files), so an incremental build never shows a stale number.
 """
 
+import hashlib
+import shutil
 from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
@@ -67,7 +69,31 @@ def load():
 
 def sources():
     """The files a value may depend on: nnlit and the figure code."""
-    return sorted([*ROOT.glob("nnlit/*.py"), *(ROOT / "_ext").glob("*.py")])
+    return sorted([*ROOT.glob("nnlit/*.py"), *(ROOT / "_ext").glob("*.py"),
+                   *ROOT.glob("benchmarks/*.py")])
+
+
+def note_code(app, doctree):
+    """doctree-read: a page that draws a figure depends on the code the figure
+    runs, like a page that states a value, so it is read again when that changes."""
+    if any("plot_directive" in node.get("uri", "") for node in doctree.findall(nodes.image)):
+        for path in sources():
+            app.env.note_dependency(str(path))
+
+
+def refresh_figures(app):
+    """builder-inited: the plot directive redraws a figure only when its page is
+    newer than the image. When nnlit or the figure code has changed since the last
+    build, drop the drawn figures: the pages that draw them are read again
+    (:func:`note_code`) and draw them afresh, so figures and values agree."""
+    folder = Path(app.doctreedir).parent / "plot_directive"
+    stamp = folder / ".code"
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in sources())).hexdigest()
+    if stamp.is_file() and stamp.read_text() == digest:
+        return
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(digest)
 
 
 def value_role(name, rawtext, text, lineno, inliner, options=None, content=()):
