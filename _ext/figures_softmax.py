@@ -152,7 +152,8 @@ def _test_errors():
 @value("softmax.top_confusion", en="the digit {true} taken for {pred} ({count} times)",
        zh_CN="把 {true} 认成 {pred}（{count} 次）")
 def _top_confusion():
-    off = _confusion() - np.diag(np.diag(_confusion()))
+    confusion = _confusion()
+    off = confusion - np.diag(np.diag(confusion))
     true, pred = np.unravel_index(np.argmax(off), off.shape)
     return {"true": int(true), "pred": int(pred), "count": int(off[true, pred])}
 

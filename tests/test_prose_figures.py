@@ -24,6 +24,7 @@ import re
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = sorted((ROOT / "docs").glob("*.md"))
@@ -72,18 +73,9 @@ def figures(text):
 
 
 def msgstrs(po):
-    """The translations of a catalog, one string per message."""
-    out, current = [], None
-    for line in po.read_text(encoding="utf-8").splitlines():
-        if line.startswith("msgstr "):
-            current = [line[7:]]
-            out.append(current)
-        elif line.startswith('"') and current is not None:
-            current.append(line)
-        else:
-            current = None
-    texts = ["".join(eval(part) for part in parts) for parts in out]  # noqa: S307 (po strings)
-    return texts[1:]  # the first message is the catalog's header
+    """The translations of a catalog, one string per message (header excluded)."""
+    with po.open("rb") as fh:
+        return [m.string for m in read_po(fh) if m.id and m.string]
 
 
 @pytest.mark.parametrize("page", DOCS, ids=lambda p: p.name)
