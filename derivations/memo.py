@@ -3,7 +3,8 @@
 ``cached(name, func, *args, **kw)`` returns ``func(*args, **kw)``. The first
 call stores the result (pickle) in ``_build/cache/memo/``; a later call with
 the same key, in this process or another, loads it instead of calling
-``func``. The key is:
+``func``; while one process computes a key, another asking for it waits
+(a lock file beside the entry) and then loads it. The key is:
 
 - ``name`` and the arguments (numbers, strings, tuples, lists, dicts, NumPy
   arrays; an argument whose ``repr`` shows a memory address is refused);
@@ -27,6 +28,7 @@ from ``derivations.memo``.
        [0.]]), 0.0)
 """
 
+import fcntl
 import functools
 import hashlib
 import inspect
@@ -98,20 +100,35 @@ def cached(name, func, *args, **kw):
     caller = sys._getframe(1).f_code.co_filename
     safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)[:60]
     path = DIR / f"{safe}-{key(name, func, args, kw, caller)[:32]}.pkl"
+    found = _load(path)
+    if found is not _MISSING:
+        return found
+    DIR.mkdir(parents=True, exist_ok=True)
+    # One process computes a key at a time: a parallel one (`make test` runs the
+    # unit tests beside the book's build) waits here, then loads the result.
+    with open(path.with_suffix(".lock"), "wb") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        found = _load(path)
+        if found is not _MISSING:
+            return found
+        result = func(*args, **kw)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)  # atomic: a reader without the lock sees all of it or nothing
+    return result
+
+
+_MISSING = object()
+
+
+def _load(path):
+    """The stored result at ``path``, or ``_MISSING`` (none, truncated or stale)."""
     try:
         with open(path, "rb") as fh:
             return pickle.load(fh)
-    except FileNotFoundError:
-        pass
-    except Exception:  # a truncated or stale pickle: compute afresh
-        pass
-    result = func(*args, **kw)
-    DIR.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    with open(tmp, "wb") as fh:
-        pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)  # atomic: a parallel reader sees all of it or nothing
-    return result
+    except Exception:  # missing, truncated or stale: compute afresh
+        return _MISSING
 
 
 def memoized(name):

@@ -1,6 +1,9 @@
 """The disk memo (derivations/memo.py) returns what it stored only while the code it
 depends on is unchanged, and a proof's verdict is kept only when it passed."""
 
+import multiprocessing
+import time
+
 import numpy as np
 import pytest
 
@@ -108,6 +111,32 @@ def test_a_corrupt_entry_is_computed_again(tree):
     entry.write_bytes(b"not a pickle")
     assert memo.cached("sq", _square, 3) == 9
     assert CALLS == [3, 3]
+
+
+def _slow_square(x, log):
+    with open(log, "a") as fh:
+        fh.write("computed\n")
+    time.sleep(0.3)
+    return x * x
+
+
+def _cached_slow_square(log, out):
+    out.put(memo.cached("slow", _slow_square, 3, str(log)))
+
+
+def test_parallel_processes_compute_a_key_once(tree):
+    """`make test` runs the unit tests beside the book's build: the second of two
+    processes asking for the same key waits for the first and loads its result."""
+    log = tree / "calls.log"
+    forked = multiprocessing.get_context("fork")
+    out = forked.Queue()
+    workers = [forked.Process(target=_cached_slow_square, args=(log, out)) for _ in range(3)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=30)
+    assert [out.get(timeout=5) for _ in workers] == [9, 9, 9]
+    assert log.read_text() == "computed\n"
 
 
 def test_a_failed_proof_is_not_kept(tmp_path, monkeypatch):
