@@ -5,16 +5,21 @@ pages, how many of them a passing proof claims, and how many a docstring of
 nnlit cites with ``:eq:``. Exits with status 1 if any proof fails or any
 equation lacks a proof or code. A proof that passed before on the very same
 code (``derivations/``, ``nnlit/``) is not run again (``derivations/memo.py``); the
-time shown is that of its run; ``--fresh`` runs every proof.
+time shown is that of its run; ``--fresh`` runs every proof. The proofs run in
+one process per core (``--jobs N`` to choose).
 """
 
 import argparse
+import functools
 import importlib
 import inspect
 import json
+import os
 import pkgutil
 import re
 import sys
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 
 import nnlit
@@ -65,17 +70,30 @@ def coverage(rows):
     return len(gaps)
 
 
+def _judge(which, fresh=False):
+    """(ok, message, seconds) of the proof named ``which`` = (chapter, name)."""
+    proof = next(p for p in load() if (p.chapter, p.name) == which)
+    return proof.run() if fresh else proof.verdict()
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m derivations", description=__doc__)
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     parser.add_argument("--fresh", action="store_true",
                         help="run every proof, even one whose pass the memo holds for this code")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                        help="run the proofs in N processes (default: one per core)")
     args = parser.parse_args(argv)
-    rows = []
-    for proof in load():
-        ok, message, seconds = proof.run() if args.fresh else proof.verdict()
-        rows.append({"proof": f"{proof.chapter}.{proof.name}", "labels": list(proof.labels),
-                     "ok": ok, "verdict": message, "seconds": round(seconds, 3)})
+    proofs = load()
+    judge = functools.partial(_judge, fresh=args.fresh)
+    if args.jobs > 1:
+        with ProcessPoolExecutor(args.jobs, mp_context=get_context("fork")) as pool:
+            verdicts = list(pool.map(judge, [(p.chapter, p.name) for p in proofs]))
+    else:
+        verdicts = [judge((p.chapter, p.name)) for p in proofs]
+    rows = [{"proof": f"{proof.chapter}.{proof.name}", "labels": list(proof.labels),
+             "ok": ok, "verdict": message, "seconds": round(seconds, 3)}
+            for proof, (ok, message, seconds) in zip(proofs, verdicts, strict=True)]
     width = max(len(r["proof"]) for r in rows)
     lwidth = max(len(", ".join(r["labels"])) for r in rows)
     print(f"{'proof':<{width}}  {'equations':<{lwidth}}  {'seconds':>7}  verdict")
