@@ -13,3 +13,14 @@ def central_difference(f, x, eps=1e-6):
     from nnlit.gradcheck import numerical_gradients
 
     return numerical_gradients(lambda p: f(p["x"]), {"x": x}, eps)["dx"]
+
+
+@pytest.fixture(scope="session")
+def book():
+    """The built book, measured in headless Chromium (tests/cdp.py)."""
+    from cdp import Book
+
+    opened = Book()
+    yield opened
+    opened.close()
+

@@ -4,57 +4,31 @@ Run after the HTML is built (`make test` does both): `pytest -m browser`.
 """
 
 import json
-import os
 import re
-import shutil
-import subprocess
-import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from cdp import HTML, page_path
 
 from derivations import load
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
-HTML = Path(os.environ.get("NNLIT_HTML", ROOT / "_build" / "html"))
 LANGS = ("en", "zh_CN")
 PAGES = ("index", "preliminaries", "logistic", "shallow", "softmax", "deep", "gradcheck",
          "speed", "checker", "errata", "glossary", "notation", "verification")
 RAW_TEX = re.compile(r"\\\[|\\\]|\\\(|\\\)|\$\$|\\frac|\\sigma|\\begin|\\tag")
-
-
-def chromium():
-    exe = shutil.which("chromium") or shutil.which("chromium-browser")
-    if exe is None:
-        pytest.fail("Chromium is missing: apt-get install chromium fonts-noto-cjk")
-    return exe
-
-
-def offline(cmd):
-    """Run cmd with no network at all where the kernel allows it (root)."""
-    if shutil.which("unshare") and subprocess.run(
-            ["unshare", "-n", "true"], capture_output=True).returncode == 0:
-        return ["unshare", "-n", *cmd]
-    return cmd
-
-
-def headless(profile, *extra):
-    """The headless Chromium command line (shared with tests/cdp.py), offline."""
-    return offline([chromium(), "--headless", "--no-sandbox", "--disable-gpu",
-                    "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run", f"--user-data-dir={profile}", *extra])
-
-
-def render(page, *extra, query=""):
-    with tempfile.TemporaryDirectory() as profile:
-        cmd = headless(profile, "--virtual-time-budget=15000", *extra, page.as_uri() + query)
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr[-2000:]
-    return done.stdout
+# Sphinx's search has answered: it writes its summary line once every result is shown.
+SEARCHED = """new Promise(resolve => {
+  const start = performance.now();
+  const summary = () => document.querySelector("#search-results .search-summary");
+  const poll = () => (summary() && summary().textContent.trim())
+      || performance.now() - start > 10000
+    ? resolve(document.documentElement.outerHTML) : setTimeout(poll, 20);
+  poll();
+})"""
 
 
 class Text(HTMLParser):
@@ -91,13 +65,13 @@ def math_in_source(html):
 
 @pytest.fixture(scope="module", params=[(lang, page) for lang in LANGS for page in PAGES],
                 ids=lambda p: f"{p[0]}/{p[1]}")
-def typeset(request):
+def typeset(request, book):
+    """The page's DOM once MathJax is done, as loaded offline (cdp.Book.page)."""
     lang, page = request.param
-    path = HTML / lang / f"{page}.html"
-    assert path.exists(), f"{path} is missing: build the book first (make docs)"
-    source = path.read_text(encoding="utf-8")
+    book.measure([(lang, page) for lang in LANGS for page in PAGES])
+    source = page_path(lang, page).read_text(encoding="utf-8")
     parser = Text()
-    parser.feed(render(path, "--dump-dom"))
+    parser.feed(book.page(lang, page)["dom"])
     return lang, page, source, parser
 
 
@@ -176,16 +150,17 @@ def test_chinese_edition_is_translated_and_searchable():
         assert word in terms, f"{word} is not indexed: is jieba installed?"
 
 
-def test_screenshot_of_the_chinese_page_is_not_blank(tmp_path):
+def test_screenshot_of_the_chinese_page_is_not_blank(tmp_path, book):
     shot = tmp_path / "logistic.png"
-    render(HTML / "zh_CN" / "logistic.html", f"--screenshot={shot}", "--window-size=1200,1600")
+    book.browser.open(page_path("zh_CN", "logistic"), width=1200, height=1600).screenshot(shot)
     assert shot.is_file() and shot.stat().st_size > 20_000
 
 
 @pytest.mark.parametrize("lang, word", [("zh_CN", "权重"), ("zh_CN", "交叉熵"), ("en", "gradient"),
                                        ("zh_CN", "逻辑回归")])
-def test_search_finds_body_words_offline(lang, word):
-    dom = render(HTML / lang / "search.html", "--dump-dom", query=f"?q={quote(word)}")
+def test_search_finds_body_words_offline(lang, word, book):
+    book.browser.open(page_path(lang, "search"), query=f"?q={quote(word)}")
+    dom = book.browser.evaluate(SEARCHED)
     results = re.search(r'<ul[^>]*class="search"[^>]*>(.*?)</ul>', dom, re.S)
     assert results and 'href="logistic.html' in results.group(1), f"{lang}: no hit for {word}"
 

@@ -1,60 +1,35 @@
 """The book as a reader gets it: every page of both languages opened offline in
 headless Chromium at a phone's width (390 px) and a desktop's (1280 px), in the
 light and the dark colour scheme, and measured in the page (tests/reader.js).
+Each page is loaded once per width, fresh in one scheme and then followed live
+into the other (cdp.Book.page says which): every view is measured.
 
 Run after the HTML is built (`make test` does both): `pytest -m browser`.
 """
 
 import re
-from pathlib import Path
 
 import pytest
-from cdp import Browser
-from test_book import HTML, LANGS, PAGES
+from cdp import HTML, page_path
+from test_book import LANGS, PAGES
 
 pytestmark = pytest.mark.browser
 
-HERE = Path(__file__).resolve().parent
-PROBE = (HERE / "reader.js").read_text(encoding="utf-8")
-COPY = (HERE / "copy.js").read_text(encoding="utf-8")
 WIDTHS = (390, 1280)
 MODES = ("light", "dark")
 # The chapters, and the pages Sphinx adds: index of names, search, highlighted source.
 EVERY_PAGE = (*PAGES, "genindex", "search", "_modules/nnlit/logistic")
 HTML_LANG = {"en": "en", "zh_CN": "zh-CN"}
 CJK = re.compile(r"[\u4e00-\u9fff]")
-# Click the page's own colour-mode switch (light, dark or auto).
-SWITCH = ("document.querySelector('.theme-change-button[data-mode=\"{}\"]').click(),"
-          " document.documentElement.dataset.theme;")
 
 
-@pytest.fixture(scope="module")
-def browser():
-    chromium = Browser()
-    yield chromium
-    chromium.close()
-
-
-def page_path(lang, page):
-    path = HTML / lang / f"{page}.html"
-    assert path.exists(), f"{path} is missing: build the book first (make docs)"
-    return path
-
-
-@pytest.fixture(scope="module", params=[(lang, page, width, mode) for lang in LANGS
-                                        for page in EVERY_PAGE for width in WIDTHS
-                                        for mode in MODES],
+@pytest.fixture(params=[(lang, page, width, mode) for lang in LANGS for page in EVERY_PAGE
+                        for width in WIDTHS for mode in MODES],
                 ids=lambda p: f"{p[0]}/{p[1]}/{p[2]}px/{p[3]}")
-def seen(request, browser):
+def seen(request, book):
     lang, page, width, mode = request.param
-    browser.open(page_path(lang, page), width=width, dark=mode == "dark")
-    got = browser.evaluate(PROBE)
-    if width == 1280 and mode == "light":  # once per page: the buttons and the colour switch
-        got["copy"] = browser.evaluate(COPY)
-        got["switched"] = [browser.evaluate(SWITCH.format(m)) for m in ("dark", "light")]
-        got["switched_background"] = browser.evaluate(SWITCH.format("dark") + PROBE)["background"]
-        browser.evaluate(SWITCH.format("auto") + "localStorage.clear()")
-    return request.param, got
+    book.measure([(lang, page) for lang in LANGS for page in EVERY_PAGE])
+    return request.param, book.page(lang, page)[width, mode]
 
 
 def test_page_never_scrolls_sideways(seen):
