@@ -14,8 +14,9 @@ LANGS  := en zh_CN
 DEBS   := chromium fonts-noto-cjk texlive-xetex texlive-lang-chinese texlive-lang-cjk \
           texlive-latex-extra latexmk poppler-utils
 
-.PHONY: docs test setup system-deps proofs html html-en html-zh pdf $(LANGS:%=pdf-%) gettext \
-        lint clean bench
+.PHONY: docs test setup system-deps proofs html html-index html-en html-zh html-zh_CN pdf $(LANGS:%=pdf-%) gettext \
+        lint clean bench check-units check-browser check-built \
+        $(LANGS:%=check-pdf-%) $(LANGS:%=check-html-%)
 
 docs: setup system-deps proofs html
 	@echo
@@ -23,20 +24,40 @@ docs: setup system-deps proofs html
 	@echo "  file://$(CURDIR)/$(HTML)/en/index.html"
 	@echo "  file://$(CURDIR)/$(HTML)/zh_CN/index.html"
 
+# Every check, on the machine's two cores. The proofs first (one process per
+# core); then each language's PDF and HTML (the HTML links the PDF) beside the
+# unit tests: three jobs on two cores, as a build often waits for the disk memo
+# (a training that the other language's build is computing, derivations/memo.py);
+# then the browser tests beside the tests of the downloads.
 test: setup system-deps
 	$(PY) -m ruff check .
-	$(PY) -m pytest
 	$(PY) -m derivations
-	$(MAKE) --no-print-directory pdf
-	$(MAKE) --no-print-directory html
-	$(PY) -m pytest -m "browser or built"
+	$(MAKE) --no-print-directory -j3 -Otarget check-html-en check-html-zh_CN check-units
+	$(MAKE) --no-print-directory -j2 -Otarget check-browser check-built
+	@echo "Every check passed."
+
+check-units: setup
+	$(PY) -m pytest
+
+check-browser: html-index
+	$(PY) -m pytest -m browser
+
+check-built: html-index
+	$(PY) -m pytest -m built
+
+$(LANGS:%=check-html-%): check-html-%: check-pdf-%
+	$(MAKE) --no-print-directory html-$*
+
+$(LANGS:%=check-pdf-%): check-pdf-%: setup system-deps
+	$(MAKE) --no-print-directory pdf-$*
 
 setup: $(VENV)/.installed node_modules/.installed
 
+# uv installs in a third of pip's time (pip is the fallback where uv can't run).
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet uv && $(VENV)/bin/uv pip install --quiet --python $(PY) \
+	  --compile-bytecode -e ".[dev]" || $(PY) -m pip install --quiet -e ".[dev]"
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -63,13 +84,17 @@ system-deps:
 proofs: setup
 	$(PY) -m derivations
 
-html: html-en html-zh
+html: html-en html-zh html-index
+
+# The root page: a choice of language.
+html-index:
+	@mkdir -p $(HTML)
 	@printf '<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=en/index.html"><title>nnlit</title><a href="en/index.html">English</a> · <a href="zh_CN/index.html">中文</a>\n' > $(HTML)/index.html
 
 html-en: setup
 	$(SPHINX) -d _build/cache/en/doctrees docs $(HTML)/en
 
-html-zh: setup
+html-zh html-zh_CN: setup
 	$(SPHINX) -D language=zh_CN -d _build/cache/zh_CN/doctrees docs $(HTML)/zh_CN
 
 # The PDF of each language: Sphinx's LaTeX builder (sharing the HTML build's
