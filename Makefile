@@ -53,11 +53,17 @@ $(LANGS:%=check-pdf-%): check-pdf-%: setup system-deps
 
 setup: $(VENV)/.installed node_modules/.installed
 
-# uv installs in a third of pip's time (pip is the fallback where uv can't run).
+# uv installs in a third of pip's time; pip is the fallback where uv can't
+# run. Python writes the bytecode of what it imports as it goes (even where
+# the environment says not to), instead of compiling every installed module.
+unexport PYTHONDONTWRITEBYTECODE
 $(VENV)/.installed: pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet uv && $(VENV)/bin/uv pip install --quiet --python $(PY) \
-	  --compile-bytecode -e ".[dev]" || $(PY) -m pip install --quiet -e ".[dev]"
+	test -x $(PY) || $(PYTHON) -m venv --without-pip $(VENV)
+	if $(PYTHON) -m pip --python $(PY) install --quiet uv; then \
+	  $(VENV)/bin/uv pip install --quiet --python $(PY) pip -e ".[dev]"; \
+	else \
+	  $(PY) -m ensurepip --default-pip >/dev/null && $(PY) -m pip install --quiet -e ".[dev]"; \
+	fi
 	touch $@
 
 node_modules/.installed: package.json package-lock.json

@@ -217,8 +217,8 @@ class Book:
 
         - 1280 px, loaded in light: measured, DOM kept; the preference turned to
           dark and measured again (the page must follow a reader who switches
-          while reading); back to light, the copy buttons and the page's own
-          colour switch are clicked (last, as clicking changes the page);
+          while reading); then the copy buttons and the page's own colour
+          switch are clicked (last, as clicking changes the page);
         - 390 px, loaded in dark: measured; then the preference turned to light
           and measured again.
 
@@ -237,8 +237,7 @@ class Book:
         seen["dom"] = b.evaluate("document.documentElement.outerHTML")
         b.follow(dark=True)
         seen[1280, "dark"] = b.evaluate(PROBE)
-        b.follow(dark=False)
-        light = seen[1280, "light"]
+        light = seen[1280, "light"]  # the buttons' tests, kept with the light view's
         light["copy"] = b.evaluate(COPY)
         light["switched"] = [b.evaluate(SWITCH.format(m)) for m in ("dark", "light")]
         light["switched_background"] = b.evaluate(SWITCH.format("dark") + PROBE)["background"]
