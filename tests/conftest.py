@@ -24,3 +24,12 @@ def book():
     yield opened
     opened.close()
 
+
+
+def selected_pages(request):
+    """The (language, page) pairs that the selected tests using the requesting
+    parametrized fixture will ask for, in order: measure those, and only those."""
+    name = request.fixturename
+    return list(dict.fromkeys(
+        tuple(item.callspec.params[name][:2]) for item in request.session.items
+        if hasattr(item, "callspec") and name in item.callspec.params))

@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 import pytest
 from cdp import HTML, page_path
+from conftest import selected_pages
 
 from derivations import load
 
@@ -68,7 +69,7 @@ def math_in_source(html):
 def typeset(request, book):
     """The page's DOM once MathJax is done, as loaded offline (cdp.Book.page)."""
     lang, page = request.param
-    book.measure([(lang, page) for lang in LANGS for page in PAGES])
+    book.measure(selected_pages(request))
     source = page_path(lang, page).read_text(encoding="utf-8")
     parser = Text()
     parser.feed(book.page(lang, page)["dom"])

@@ -11,6 +11,7 @@ import re
 
 import pytest
 from cdp import HTML, page_path
+from conftest import selected_pages
 from test_book import LANGS, PAGES
 
 pytestmark = pytest.mark.browser
@@ -28,7 +29,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
                 ids=lambda p: f"{p[0]}/{p[1]}/{p[2]}px/{p[3]}")
 def seen(request, book):
     lang, page, width, mode = request.param
-    book.measure([(lang, page) for lang in LANGS for page in EVERY_PAGE])
+    book.measure(selected_pages(request))
     return request.param, book.page(lang, page)[width, mode]
 
 
