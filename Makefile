@@ -18,7 +18,8 @@ DEBS   := chromium fonts-noto-cjk texlive-xetex texlive-lang-chinese texlive-lan
         lint clean bench check-units check-browser check-built \
         $(LANGS:%=check-pdf-%) $(LANGS:%=check-html-%)
 
-docs: setup system-deps proofs html
+docs: setup system-deps proofs
+	$(MAKE) --no-print-directory -j2 -Otarget html  # both languages at once
 	@echo
 	@echo "The book is built. Open one of:"
 	@echo "  file://$(CURDIR)/$(HTML)/en/index.html"
