@@ -1,7 +1,9 @@
 """nnlit.exercises: the course's plain formulas pass, every typical mistake is
 caught with its own hint in both languages, and malformed code gets a report."""
 
+import signal
 import sys
+import time
 import warnings
 
 import numpy as np
@@ -386,6 +388,51 @@ def test_prints_and_warnings_of_the_learner_are_captured(capsys):
     assert result.passed
     assert capsys.readouterr().out == ""
     assert "UserWarning: a warning of the learner's own" in str(result)
+
+
+def never_ends(w, b, X, Y):
+    while True:
+        try:
+            X = X + 0
+        except Exception:  # a learner's blanket except does not swallow the stop
+            pass
+
+
+def slow_once(w, b, X, Y, calls=[]):  # noqa: B006 - counts the calls on purpose
+    if not calls:
+        calls.append(1)
+        time.sleep(0.3)
+    return propagate(w, b, X, Y)
+
+
+@pytest.mark.parametrize("lang, message", [
+    ("en", "Your function was still running after 0.2 s on inputs with the shapes "
+           "w (2, 1), X (2, 3), Y (1, 3), and was stopped"),
+    ("zh_CN", "在形状为 w (2, 1), X (2, 3), Y (1, 3) 的输入上，你的函数运行了 0.2 秒仍未结束"),
+])
+def test_a_function_that_never_returns_is_stopped_and_reported(lang, message):
+    before = signal.getsignal(signal.SIGALRM)
+    started = time.perf_counter()
+    report = str(check("logistic.propagate", never_ends, lang=lang, timeout=0.2))
+    assert time.perf_counter() - started < 5
+    assert message in report and ("FAILED at step 1 " in report or "第 1 步" in report), report
+    assert signal.getsignal(signal.SIGALRM) is before  # the timer is the caller's again
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_the_time_limit_can_be_raised_or_lifted():
+    slow_once.__defaults__[0].clear()
+    assert "still running after 0.1 s" in str(check("logistic.propagate", slow_once, lang="en",
+                                                       timeout=0.1))
+    slow_once.__defaults__[0].clear()
+    assert check("logistic.propagate", slow_once, lang="en", timeout=None).passed
+
+
+def test_the_command_line_takes_a_time_limit(tmp_path, capsys):
+    path = tmp_path / "mine.py"
+    path.write_text("def propagate(w, b, X, Y):\n    while True:\n        pass\n")
+    assert main([str(path), "--lang", "en", "--timeout", "0.2"]) == 1
+    assert "was still running after 0.2 s" in capsys.readouterr().out
 
 
 def test_an_unknown_exercise_is_a_value_error():

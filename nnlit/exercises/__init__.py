@@ -14,7 +14,7 @@ EXERCISES = {ex.name: ex for module in (_logistic, _shallow, _softmax, _deep)
 """Exercise name (``module.function`` of nnlit) -> its checks."""
 
 
-def check(name, function, lang=None):
+def check(name, function, lang=None, timeout=10.0):
     r"""Run the book's checks on your own version of an nnlit function.
 
     The checks run in this order and stop at the first failure: the
@@ -42,6 +42,11 @@ def check(name, function, lang=None):
     lang : {"en", "zh_CN"} or None, default None
         Language of the report; None takes it from the locale (``LANGUAGE``,
         ``LC_ALL``, ``LC_MESSAGES``, ``LANG``).
+    timeout : float or None, default 10.0
+        Seconds one call of your function may run: a call still running
+        then (a loop that never ends) is stopped and reported as a failure.
+        None for no limit. The limit takes a timer signal, so it holds on
+        Linux and macOS in the main thread; elsewhere there is none.
 
     Returns
     -------
@@ -79,7 +84,7 @@ def check(name, function, lang=None):
       · gradients against centred differences of your own cost
       · edge cases
     """
-    return run(_exercise(name), function, as_lang(lang))
+    return run(_exercise(name), function, as_lang(lang), timeout)
 
 
 def _exercise(name):

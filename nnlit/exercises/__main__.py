@@ -1,5 +1,5 @@
-"""``python -m nnlit.exercises FILE.py [--lang zh_CN]``: check every function of
-FILE whose name is an exercise's; exit status 0 only if all pass."""
+"""``python -m nnlit.exercises FILE.py [--lang zh_CN] [--timeout SECONDS]``: check
+every function of FILE whose name is an exercise's; exit status 0 only if all pass."""
 
 import argparse
 import contextlib
@@ -26,6 +26,8 @@ def main(argv=None):
     parser.add_argument("file", help="a Python file with your functions")
     parser.add_argument("--lang", choices=LANGS, default=None,
                         help="language of the reports (default: from the locale)")
+    parser.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+                        help="stop a call of your function that runs longer (default: 10)")
     args = parser.parse_args(argv)
     lang = as_lang(args.lang)
     try:
@@ -41,7 +43,7 @@ def main(argv=None):
         print(tr(N_("{file} defines none of the exercises' functions: {names}."), lang,
                  file=args.file, names=", ".join(n.split(".")[1] for n in EXERCISES)))
         return 1
-    results = [check(name, fn, lang) for name, fn in found]
+    results = [check(name, fn, lang, args.timeout) for name, fn in found]
     print("\n\n".join(map(str, results)))
     return 0 if all(r.passed for r in results) else 1
 

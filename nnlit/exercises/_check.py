@@ -4,6 +4,7 @@ import numpy as np
 
 from nnlit.exercises._i18n import N_, tr
 from nnlit.exercises._run import (
+    LIMIT,
     Failure,
     call,
     close,
@@ -101,7 +102,15 @@ def _advise(advice, item):
         advice.append(item)
 
 
-def run(ex, fn, lang):
+def run(ex, fn, lang, timeout=10.0):
+    token = LIMIT.set(timeout)
+    try:
+        return _run(ex, fn, lang)
+    finally:
+        LIMIT.reset(token)
+
+
+def _run(ex, fn, lang):
     cases = ex.cases(np.random.default_rng(20260101))
     for case in cases:
         case.raw = ex.run_reference(case)

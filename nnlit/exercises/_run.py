@@ -2,9 +2,12 @@
 answer, and diagnose a wrong value against the exercise's table of mistakes."""
 
 import contextlib
+import contextvars
 import copy
 import inspect
 import io
+import signal
+import threading
 import traceback
 import warnings
 from dataclasses import dataclass, field
@@ -12,6 +15,36 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from nnlit.exercises._i18n import N_
+
+LIMIT = contextvars.ContextVar("limit", default=10.0)
+"""Seconds one call of the learner's function may run (None: no limit); set by ``run``."""
+
+
+class _TimedOut(BaseException):
+    """Raised into the learner's function when its time is up (a BaseException, so
+    that an ``except Exception`` in the learner's code does not swallow it)."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds):
+    """Stop the code of the block after ``seconds`` by raising ``_TimedOut`` in it.
+    It takes a timer signal: on a system without one (Windows), or outside the
+    main thread, or with ``seconds`` None, there is no limit."""
+    if (seconds is None or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()):
+        yield
+        return
+
+    def stop(signum, frame):
+        raise _TimedOut
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 class Failure(Exception):
@@ -61,7 +94,8 @@ def signature_problem(fn, ex):
 
 
 def call(fn, ex, case):
-    """fn on deep copies of the case's inputs: (output, warnings); prints are swallowed."""
+    """fn on deep copies of the case's inputs: (output, warnings); prints are swallowed,
+    and a call running longer than ``LIMIT`` seconds is stopped and reported."""
     args = copy.deepcopy(case.args)
     sink = io.StringIO()
     with warnings.catch_warnings(record=True) as caught, \
@@ -69,7 +103,13 @@ def call(fn, ex, case):
             contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
         warnings.simplefilter("always")
         try:
-            out = fn(*args.values())
+            with time_limit(LIMIT.get()):
+                out = fn(*args.values())
+        except _TimedOut:
+            raise Failure((N_("Your function was still running after {seconds} s on inputs with "
+                              "the shapes {shapes}, and was stopped: look for a loop that never "
+                              "ends (on these small inputs nnlit needs milliseconds)."),
+                           {"seconds": f"{LIMIT.get():g}", "shapes": case.shapes()})) from None
         except Exception as exc:  # the learner's code: report it, never re-raise
             raise exception_failure(exc, fn, ex, case) from None
     return out, sorted({f"{w.category.__name__}: {w.message}" for w in caught})
