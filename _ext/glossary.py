@@ -87,6 +87,12 @@ def _row(cells):
     return row
 
 
+def _chinese(text):
+    """Text marked as Chinese (``lang="zh-CN"``), so that the English edition, too,
+    shows it with Simplified Chinese glyphs and a screen reader reads it as Chinese."""
+    return nodes.inline(text, text, classes=["language-zh-CN"])
+
+
 def _doc_link(page, docname):
     ref = addnodes.pending_xref("", refdomain="std", reftype="doc", reftarget="/" + page,
                                  refdoc=docname, refexplicit=False, refwarn=True)
@@ -106,8 +112,10 @@ def glossary_table(language, docname, terms):
     head += _row(columns)
     group += head
     body = nodes.tbody()
-    for term in terms:
-        body += _row([term["en"], term["zh"], sep.join(term["alternatives"]) or "–",
+    # the docstrings' section headers last, as the page says, wherever the file has them
+    for term in sorted(terms, key=lambda t: t["heading"]):
+        body += _row([term["en"], [_chinese(term["zh"])],
+                      [_chinese(sep.join(term["alternatives"]) or "–")],
                       [_doc_link(term["page"], docname)]])
     group += body
     return table
@@ -115,11 +123,13 @@ def glossary_table(language, docname, terms):
 
 class GlossaryTable(Directive):
     """``glossary-table``: every term of docs/glossary.toml, one row each, in
-    the order of the file (chapter by chapter)."""
+    the order of the file (chapter by chapter), the section headers of the
+    docstrings last."""
 
     def run(self):
         env = self.state.document.settings.env
         env.note_dependency(str(DATA))
+        env.note_dependency(__file__)  # the table's layout is made here
         return [glossary_table(env.config.language, env.docname, load_terms())]
 
 

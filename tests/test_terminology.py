@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "locale" / "zh_CN" / "LC_MESSAGES"
 HTML = Path(os.environ.get("NNLIT_HTML", ROOT / "_build" / "html"))
 sys.path.insert(0, str(ROOT / "_ext"))
-from glossary import forbidden_in, load_terms, without_asides  # noqa: E402
+from glossary import forbidden_in, glossary_table, load_terms, without_asides  # noqa: E402
 
 TERMS = load_terms()
 HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
@@ -66,6 +66,16 @@ def test_the_glossary_is_well_formed():
         for variant in term["forbidden"]:
             assert variant not in term["zh"], \
                 f"{term['en']!r}: forbidden {variant!r} is inside the rendering {term['zh']!r}"
+
+
+def test_the_glossary_page_ends_with_the_docstring_headers():
+    """The page says its last rows are the section headers of the function
+    descriptions: so they are, wherever the file lists them."""
+    table = glossary_table("en", "glossary", TERMS)
+    rows = [row.astext().split("\n")[0] for row in table.findall(lambda n: n.tagname == "row")]
+    headers = [t["en"] for t in TERMS if t["heading"]]
+    assert len(rows) == len(TERMS) + 1  # and the column titles
+    assert rows[-len(headers):] == headers, rows[-len(headers) - 2:]
 
 
 def test_every_catalog_uses_the_glossary_terms():
