@@ -25,7 +25,6 @@ def book():
     opened.close()
 
 
-
 def selected_pages(request):
     """The (language, page) pairs that the selected tests using the requesting
     parametrized fixture will ask for, in order: measure those, and only those."""
