@@ -123,14 +123,7 @@ def test_notebook_holds_the_page(lang, page):
 @pytest.mark.parametrize("page", PAGES)
 def test_notebook_runs_with_the_doctests_outputs(lang, page):
     """Top to bottom in a fresh Python process, each cell shows what it stores."""
-    path = HTML / lang / "_downloads" / f"{page}.ipynb"
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "MPLBACKEND": "Agg"}
-    with tempfile.TemporaryDirectory() as cwd:
-        done = subprocess.run([sys.executable, "-W", "error", str(ROOT / "tests" /
-                               "notebook_runner.py"), str(path)],
-                              cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr[-3000:]
-    ran = json.loads(done.stdout)
+    ran = run_notebook(HTML / lang / "_downloads" / f"{page}.ipynb")
     cells = [c for c in notebook(lang, page)["cells"] if c["cell_type"] == "code"]
     assert len(ran) == len(cells)
     for cell, got in zip(cells, ran, strict=True):

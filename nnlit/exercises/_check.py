@@ -102,7 +102,7 @@ def _advise(advice, item):
         advice.append(item)
 
 
-def run(ex, fn, lang, timeout=10.0):
+def run(ex, fn, lang, timeout):
     token = LIMIT.set(timeout)
     try:
         return _run(ex, fn, lang)

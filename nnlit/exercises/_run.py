@@ -16,8 +16,9 @@ import numpy as np
 
 from nnlit.exercises._i18n import N_
 
-LIMIT = contextvars.ContextVar("limit", default=10.0)
-"""Seconds one call of the learner's function may run (None: no limit); set by ``run``."""
+LIMIT = contextvars.ContextVar("limit", default=None)
+"""Seconds one call of the learner's function may run (None: no limit); set by
+``_check.run`` from ``check``'s ``timeout``."""
 
 
 class _TimedOut(BaseException):
